@@ -1,0 +1,20 @@
+namespace Interleave.Harness;
+
+/// <summary>The outcome of <see cref="Explorer.Run(Func{Task}, ExplorationOptions?)"/>.</summary>
+/// <param name="Verdict">What was found.</param>
+/// <param name="IterationsRun">Schedules run, including the one that found the bug.</param>
+/// <param name="Message">The bug's description; empty when none was found.</param>
+/// <param name="Trace">The replayable trace of the failing schedule; empty when none was found.</param>
+/// <param name="Elapsed">Wall-clock time of the run.</param>
+public sealed record ExplorationReport(
+    Verdict Verdict, int IterationsRun, string Message, string Trace, TimeSpan Elapsed)
+{
+    /// <summary>True when a schedule failed.</summary>
+    public bool BugFound => Verdict != Verdict.NoBug;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        BugFound
+            ? $"{Verdict} in iteration {IterationsRun} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
+            : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms).";
+}

@@ -1,0 +1,20 @@
+namespace Interleave.Harness;
+
+/// <summary>How the scheduler chooses the next task at each scheduling point (Coyote's strategies).</summary>
+public enum ExplorationStrategy
+{
+    /// <summary>Uniformly random choice at every point (Coyote <c>random</c>).</summary>
+    Random,
+
+    /// <summary>Priority-based, with a few random priority changes per iteration (Coyote <c>prioritization</c>, PCT).</summary>
+    Prioritization,
+
+    /// <summary>Keeps running the same task, switching with a small probability (Coyote <c>probabilistic</c>).</summary>
+    Probabilistic,
+
+    /// <summary>Round-robin with a bounded number of random delays (Coyote <c>delay-bounding</c>).</summary>
+    DelayBounding,
+
+    /// <summary>Learns which choices reach new states (Coyote <c>q-learning</c>).</summary>
+    QLearning,
+}

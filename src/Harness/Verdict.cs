@@ -1,0 +1,20 @@
+namespace Interleave.Harness;
+
+/// <summary>What an exploration found.</summary>
+public enum Verdict
+{
+    /// <summary>Every explored schedule passed.</summary>
+    NoBug,
+
+    /// <summary>A schedule failed an assertion (<c>Specification.Assert</c>, an xunit assertion, ...).</summary>
+    AssertionFailure,
+
+    /// <summary>A schedule ended with an exception no task handled.</summary>
+    UnhandledException,
+
+    /// <summary>A schedule reached a state where every unfinished task waits on another.</summary>
+    Deadlock,
+
+    /// <summary>A schedule ran past the step bound: a livelock, an endless loop or a hang.</summary>
+    Hang,
+}

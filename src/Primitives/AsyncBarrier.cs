@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Waiting;
+
+namespace Interleave.Primitives;
+
+/// <summary>
+/// Lets a fixed number of tasks wait until all of them have arrived: the C# form of asyncio's
+/// <c>Barrier</c>.
+/// </summary>
+/// <remarks>
+/// <para>Each <see cref="WaitAsync"/> returns the arrival index (0 for the first task to arrive,
+/// <see cref="Parties"/> - 1 for the last, which releases the others). The barrier then starts filling
+/// again for the next round.</para>
+/// <para>Breaking: <see cref="AbortAsync"/> breaks the barrier; so does the cancellation of a waiting task,
+/// since the others could never all arrive. Waiting tasks then throw <see cref="BarrierBrokenException"/>,
+/// and so does every later wait until <see cref="ResetAsync"/>. A reset also fails the tasks waiting at
+/// that moment with <see cref="BarrierBrokenException"/> and leaves the barrier empty and usable.</para>
+/// </remarks>
+[DebuggerDisplay("{Name,nq}: {WaitingCount}/{Parties} waiting, broken = {IsBroken}")]
+public sealed class AsyncBarrier : IWaiterOwner<int>
+{
+    private static int _instances;
+    private readonly Lock _sync = new();
+    private readonly WaiterQueue<int> _waiters = new();
+    private readonly PrimitiveName _name;
+    private bool _broken;
+
+    /// <summary>Creates a barrier for <paramref name="parties"/> tasks.</summary>
+    /// <param name="parties">How many tasks must arrive before all are released.</param>
+    /// <param name="name">A name for traces and diagnostics; defaults to "AsyncBarrier#n".</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parties"/> is less than 1.</exception>
+    public AsyncBarrier(int parties, string? name = null)
+    {
+        if (parties < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parties), parties, ErrorMessages.PartiesBelowOne);
+        }
+
+        Parties = parties;
+        _name = new PrimitiveName(nameof(AsyncBarrier), name, ref _instances);
+    }
+
+    /// <summary>The barrier's name in traces.</summary>
+    public string Name => _name.Name;
+
+    /// <summary>How many tasks must arrive to release the barrier (asyncio <c>parties</c>).</summary>
+    public int Parties { get; }
+
+    /// <summary>How many tasks are waiting now (asyncio <c>n_waiting</c>).</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    /// <summary>True when the barrier is broken (asyncio <c>broken</c>).</summary>
+    public bool IsBroken => Volatile.Read(ref _broken);
+
+    /// <summary>
+    /// Arrives at the barrier and waits until <see cref="Parties"/> tasks have arrived (asyncio
+    /// <c>await barrier.wait()</c>). The last to arrive returns at once and releases the others.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the wait, which breaks the barrier for the others.</param>
+    /// <param name="callerFile">Filled in by the compiler for traces.</param>
+    /// <param name="callerLine">Filled in by the compiler for traces.</param>
+    /// <returns>The arrival index, from 0 to <see cref="Parties"/> - 1.</returns>
+    /// <exception cref="BarrierBrokenException">The barrier is or becomes broken, or is reset while waiting.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ValueTask<int> WaitAsync(
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string callerFile = "",
+        [CallerLineNumber] int callerLine = 0)
+    {
+        Scheduling.Point();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+
+        Waiter<int>? waiter = null;
+        List<Waiter<int>>? released = null;
+        int index;
+        bool broken;
+        lock (_sync)
+        {
+            broken = _broken;
+            index = _waiters.Count;
+            if (broken)
+            {
+                index = -1;
+            }
+            else if (index + 1 == Parties)
+            {
+                released = _waiters.DequeueAll();
+            }
+            else
+            {
+                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
+                _waiters.Enqueue(waiter);
+            }
+        }
+
+        if (broken)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
+            return ValueTask.FromException<int>(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
+        }
+
+        if (released is not null)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Completed, index, callerFile, callerLine);
+            foreach (var party in released)
+            {
+                party.TrySetResult(party.Payload);
+            }
+
+            return new ValueTask<int>(index);
+        }
+
+        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, index, callerFile, callerLine);
+        return new ValueTask<int>(WaitSlowAsync(waiter!, cancellationToken, callerFile, callerLine));
+    }
+
+    /// <summary>
+    /// Returns the barrier to the empty, unbroken state; tasks waiting now throw
+    /// <see cref="BarrierBrokenException"/> (asyncio <c>await barrier.reset()</c>).
+    /// </summary>
+    /// <param name="callerFile">Filled in by the compiler for traces.</param>
+    /// <param name="callerLine">Filled in by the compiler for traces.</param>
+    /// <returns>A completed task (asynchronous to mirror asyncio).</returns>
+    public ValueTask ResetAsync([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Scheduling.Point();
+        var failed = FailWaiters(breakBarrier: false);
+        Reporter.Report(_name, PrimitiveOperation.Reset, OperationOutcome.Completed, failed, callerFile, callerLine);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Breaks the barrier: tasks waiting now and every later wait throw <see cref="BarrierBrokenException"/>
+    /// until <see cref="ResetAsync"/> (asyncio <c>await barrier.abort()</c>).
+    /// </summary>
+    /// <param name="callerFile">Filled in by the compiler for traces.</param>
+    /// <param name="callerLine">Filled in by the compiler for traces.</param>
+    /// <returns>A completed task (asynchronous to mirror asyncio).</returns>
+    public ValueTask AbortAsync([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Scheduling.Point();
+        var failed = FailWaiters(breakBarrier: true);
+        Reporter.Report(_name, PrimitiveOperation.Abort, OperationOutcome.Completed, failed, callerFile, callerLine);
+        return ValueTask.CompletedTask;
+    }
+
+    bool IWaiterOwner<int>.TryRemoveCancelled(Waiter<int> waiter)
+    {
+        List<Waiter<int>> others;
+        lock (_sync)
+        {
+            if (!_waiters.Remove(waiter))
+            {
+                return false;
+            }
+
+            // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
+            _broken = true;
+            others = _waiters.DequeueAll();
+        }
+
+        FailAll(others);
+        return true;
+    }
+
+    private int FailWaiters(bool breakBarrier)
+    {
+        List<Waiter<int>> waiting;
+        lock (_sync)
+        {
+            _broken = breakBarrier;
+            waiting = _waiters.DequeueAll();
+        }
+
+        FailAll(waiting);
+        return waiting.Count;
+    }
+
+    private void FailAll(List<Waiter<int>> waiting)
+    {
+        foreach (var waiter in waiting)
+        {
+            waiter.TrySetException(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
+        }
+    }
+
+    private async Task<int> WaitSlowAsync(
+        Waiter<int> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
+    {
+        waiter.RegisterCancellation(cancellationToken);
+        try
+        {
+            var index = await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, index, callerFile, callerLine);
+            return index;
+        }
+        catch (OperationCanceledException)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
+            throw;
+        }
+        catch (BarrierBrokenException)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using Interleave.Primitives.Instrumentation;
+using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
+
+namespace Interleave.Primitives;
+
+/// <summary>
+/// Starts, delays and yields tasks so that Coyote's systematic scheduler controls them, without binary
+/// rewriting; outside a test these are plain <see cref="Task.Run(Func{Task})"/>, <see cref="Task.Delay(TimeSpan)"/>
+/// and <see cref="Task.Yield"/>. The asyncio equivalents are <c>asyncio.create_task</c>,
+/// <c>asyncio.sleep</c> and <c>asyncio.sleep(0)</c>.
+/// </summary>
+/// <remarks>
+/// Under test every task started here gets its own Coyote operation group, which priority-based
+/// strategies (PCT, delay bounding) need: tasks that share one group degrade them to random search.
+/// </remarks>
+public static class ControlledTask
+{
+    private static readonly AsyncLocal<TaskIdentity?> CurrentTask = new();
+    private static int _lastTaskId;
+
+    /// <summary>
+    /// Time for code under test: the system clock in production. Use it for timeouts
+    /// (<c>new CancellationTokenSource(timeout, ControlledTask.TimeProvider)</c>), the C# form of
+    /// asyncio's <c>wait_for</c>.
+    /// </summary>
+    public static TimeProvider TimeProvider => TimeProvider.System;
+
+    /// <summary>The task running the caller: the name given to <see cref="Run(Func{Task}, string?)"/>, or the root.</summary>
+    internal static TaskIdentity CurrentIdentity => CurrentTask.Value ?? TaskIdentity.Root;
+
+    /// <summary>
+    /// Starts <paramref name="function"/> as a new task (asyncio <c>create_task</c>).
+    /// </summary>
+    /// <param name="function">The task's body.</param>
+    /// <param name="name">A readable name for traces; defaults to the name of the method that holds the body.</param>
+    /// <returns>A task that completes when the body's task completes.</returns>
+    public static Task Run(Func<Task> function, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (Scheduling.IsControlled)
+        {
+            var identity = NewIdentity(function, name);
+            return CoyoteTask.Run(() => RunAs(identity, function));
+        }
+
+        if (Reporter.IsObserved)
+        {
+            var identity = NewIdentity(function, name);
+            return Task.Run(() => RunAs(identity, function));
+        }
+
+        return Task.Run(function);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="function"/> as a new task that produces a result (asyncio <c>create_task</c>).
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="function">The task's body.</param>
+    /// <param name="name">A readable name for traces; defaults to the name of the method that holds the body.</param>
+    /// <returns>A task that completes with the body's result.</returns>
+    public static Task<T> Run<T>(Func<Task<T>> function, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (Scheduling.IsControlled)
+        {
+            var identity = NewIdentity(function, name);
+            return CoyoteTask.Run(() => RunAs(identity, function));
+        }
+
+        if (Reporter.IsObserved)
+        {
+            var identity = NewIdentity(function, name);
+            return Task.Run(() => RunAs(identity, function));
+        }
+
+        return Task.Run(function);
+    }
+
+    /// <summary>Waits for <paramref name="delay"/> (asyncio <c>sleep</c>); a point where the scheduler may switch tasks.</summary>
+    /// <param name="delay">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        if (Scheduling.IsControlled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return CoyoteTask.Delay(delay, cancellationToken);
+        }
+
+        return Task.Delay(delay, TimeProvider, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets other tasks run before the caller continues (asyncio <c>await asyncio.sleep(0)</c>); under test
+    /// a point where the scheduler may switch tasks.
+    /// </summary>
+    /// <returns>An awaitable that yields.</returns>
+    public static YieldAwaitable Yield() => Task.Yield();
+
+    /// <summary>Restarts task numbering, so each test iteration names its tasks T1, T2, ... alike.</summary>
+    internal static void ResetTaskIds() => Interlocked.Exchange(ref _lastTaskId, 0);
+
+    private static TaskIdentity NewIdentity(Delegate function, string? name)
+    {
+        var id = Interlocked.Increment(ref _lastTaskId);
+        return new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
+    }
+
+    // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda.
+    private static string ReadableMethodName(Delegate function)
+    {
+        var name = function.Method.Name;
+        var close = name.IndexOf('>', StringComparison.Ordinal);
+        return name.StartsWith('<') && close > 1 ? name[1..close] : name;
+    }
+
+    private static async Task RunAs(TaskIdentity identity, Func<Task> function)
+    {
+        CurrentTask.Value = identity;
+        await function();
+    }
+
+    private static async Task<T> RunAs<T>(TaskIdentity identity, Func<Task<T>> function)
+    {
+        CurrentTask.Value = identity;
+        return await function();
+    }
+}

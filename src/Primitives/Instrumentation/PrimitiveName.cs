@@ -1,0 +1,20 @@
+namespace Interleave.Primitives.Instrumentation;
+
+/// <summary>
+/// The kind and readable name of one primitive instance: the name given to its constructor, or the
+/// type name and a number counted per type ("AsyncLock#3").
+/// </summary>
+internal readonly struct PrimitiveName
+{
+    internal PrimitiveName(string kind, string? name, ref int counter)
+    {
+        Kind = kind;
+        Name = name ?? $"{kind}#{Interlocked.Increment(ref counter)}";
+    }
+
+    internal string Kind { get; }
+
+    internal string Name { get; }
+
+    public override string ToString() => Name;
+}

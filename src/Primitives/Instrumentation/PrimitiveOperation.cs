@@ -1,0 +1,44 @@
+namespace Interleave.Primitives.Instrumentation;
+
+/// <summary>The public operation of a primitive that an <see cref="PrimitiveEvent"/> reports.</summary>
+public enum PrimitiveOperation
+{
+    /// <summary>Acquire of a lock, semaphore or condition (asyncio <c>acquire()</c>).</summary>
+    Acquire,
+
+    /// <summary>Release of a lock, semaphore or condition (asyncio <c>release()</c>).</summary>
+    Release,
+
+    /// <summary>Event set (asyncio <c>Event.set()</c>).</summary>
+    Set,
+
+    /// <summary>Event clear (asyncio <c>Event.clear()</c>).</summary>
+    Clear,
+
+    /// <summary>Wait on an event, condition or barrier (asyncio <c>wait()</c>).</summary>
+    Wait,
+
+    /// <summary>Condition notify of one or more waiters (asyncio <c>notify(n)</c>/<c>notify_all()</c>).</summary>
+    Notify,
+
+    /// <summary>Barrier reset (asyncio <c>Barrier.reset()</c>).</summary>
+    Reset,
+
+    /// <summary>Barrier abort (asyncio <c>Barrier.abort()</c>).</summary>
+    Abort,
+
+    /// <summary>Queue put, waiting or not (asyncio <c>put()</c>/<c>put_nowait()</c>).</summary>
+    Put,
+
+    /// <summary>Queue get, waiting or not (asyncio <c>get()</c>/<c>get_nowait()</c>).</summary>
+    Get,
+
+    /// <summary>Queue task done (asyncio <c>task_done()</c>).</summary>
+    TaskDone,
+
+    /// <summary>Queue join (asyncio <c>join()</c>).</summary>
+    Join,
+
+    /// <summary>Queue shutdown (asyncio <c>shutdown(immediate)</c>).</summary>
+    Shutdown,
+}

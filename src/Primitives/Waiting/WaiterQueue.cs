@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace Interleave.Primitives.Waiting;
+
+/// <summary>
+/// The FIFO of waiters every primitive uses: O(1) enqueue, dequeue and removal of a cancelled waiter.
+/// Not thread-safe: the owning primitive guards it with its lock.
+/// </summary>
+[DebuggerDisplay("Count = {Count}")]
+internal sealed class WaiterQueue<T>
+{
+    private Waiter<T>? _head;
+    private Waiter<T>? _tail;
+
+    internal int Count { get; private set; }
+
+    internal bool IsEmpty => Count == 0;
+
+    internal void Enqueue(Waiter<T> waiter)
+    {
+        Debug.Assert(!waiter.IsQueued, "A waiter is queued at most once.");
+        waiter.Queue = this;
+        waiter.Previous = _tail;
+        waiter.Next = null;
+        if (_tail is null)
+        {
+            _head = waiter;
+        }
+        else
+        {
+            _tail.Next = waiter;
+        }
+
+        _tail = waiter;
+        Count++;
+    }
+
+    /// <summary>Removes and returns the longest-waiting waiter, or null when none waits.</summary>
+    internal Waiter<T>? Dequeue()
+    {
+        var head = _head;
+        if (head is not null)
+        {
+            Unlink(head);
+        }
+
+        return head;
+    }
+
+    /// <summary>Removes <paramref name="waiter"/> if it is still in this queue; false if it was already dequeued.</summary>
+    internal bool Remove(Waiter<T> waiter)
+    {
+        if (waiter.Queue != this)
+        {
+            return false;
+        }
+
+        Unlink(waiter);
+        return true;
+    }
+
+    /// <summary>Removes every waiter, oldest first, into a list the caller completes outside its lock.</summary>
+    internal List<Waiter<T>> DequeueAll()
+    {
+        var all = new List<Waiter<T>>(Count);
+        while (Dequeue() is { } waiter)
+        {
+            all.Add(waiter);
+        }
+
+        return all;
+    }
+
+    private void Unlink(Waiter<T> waiter)
+    {
+        if (waiter.Previous is null)
+        {
+            _head = waiter.Next;
+        }
+        else
+        {
+            waiter.Previous.Next = waiter.Next;
+        }
+
+        if (waiter.Next is null)
+        {
+            _tail = waiter.Previous;
+        }
+        else
+        {
+            waiter.Next.Previous = waiter.Previous;
+        }
+
+        waiter.Next = null;
+        waiter.Previous = null;
+        waiter.Queue = null;
+        Count--;
+    }
+}
