@@ -26,6 +26,8 @@ public static class Explorer
 
         var stopwatch = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(Configure(options), test);
+        // Coyote prints its progress even at verbosity None; the report below says what matters.
+        engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
         var iterations = 0;
         engine.RegisterStartIterationCallBack(_ => iterations++);
         engine.Run();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Time;
 using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
 
 namespace Interleave.Primitives;
@@ -20,11 +21,14 @@ public static class ControlledTask
     private static int _lastTaskId;
 
     /// <summary>
-    /// Time for code under test: the system clock in production. Use it for timeouts
-    /// (<c>new CancellationTokenSource(timeout, ControlledTask.TimeProvider)</c>), the C# form of
-    /// asyncio's <c>wait_for</c>.
+    /// Time for code under test: the system clock in production, and under Coyote a virtual clock of the
+    /// current iteration whose timers the scheduler fires (so timeouts are explored both ways, take no real
+    /// time, and replay exactly). Use it for timeouts
+    /// (<c>new CancellationTokenSource(timeout, ControlledTask.TimeProvider)</c>), the C# form of asyncio's
+    /// <c>wait_for</c>.
     /// </summary>
-    public static TimeProvider TimeProvider => TimeProvider.System;
+    public static TimeProvider TimeProvider =>
+        Scheduling.IsControlled ? VirtualTimeProvider.ForCurrentIteration() : TimeProvider.System;
 
     /// <summary>The task running the caller: the name given to <see cref="Run(Func{Task}, string?)"/>, or the root.</summary>
     internal static TaskIdentity CurrentIdentity => CurrentTask.Value ?? TaskIdentity.Root;
@@ -78,19 +82,17 @@ public static class ControlledTask
         return Task.Run(function);
     }
 
-    /// <summary>Waits for <paramref name="delay"/> (asyncio <c>sleep</c>); a point where the scheduler may switch tasks.</summary>
+    /// <summary>
+    /// Waits for <paramref name="delay"/> of <see cref="TimeProvider"/> time (asyncio <c>sleep</c>); under
+    /// test, virtual time, and a point where the scheduler may switch tasks.
+    /// </summary>
     /// <param name="delay">How long to wait.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes after the delay.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
     {
-        if (Scheduling.IsControlled)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return CoyoteTask.Delay(delay, cancellationToken);
-        }
-
+        Scheduling.Point();
         return Task.Delay(delay, TimeProvider, cancellationToken);
     }
 
