@@ -180,13 +180,18 @@ public sealed class AsyncCondition : IReleasable, IWaiterOwner<bool>
 
     private int NotifyCore(int count)
     {
-        List<Waiter<bool>> woken = [];
+        List<Waiter<bool>>? woken = null;
         lock (_sync)
         {
-            while (woken.Count < count && _waiters.Dequeue() is { } waiter)
+            while ((woken?.Count ?? 0) < count && _waiters.Dequeue() is { } waiter)
             {
-                woken.Add(waiter);
+                (woken ??= []).Add(waiter);
             }
+        }
+
+        if (woken is null)
+        {
+            return 0;
         }
 
         foreach (var waiter in woken)

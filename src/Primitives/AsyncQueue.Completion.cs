@@ -41,7 +41,7 @@ public partial class AsyncQueue<T>
         lock (_sync)
         {
             tooMany = _unfinished == 0;
-            if (!tooMany && --_unfinished == 0)
+            if (!tooMany && --_unfinished == 0 && !_joiners.Queue.IsEmpty)
             {
                 released = _joiners.Queue.DequeueAll();
             }
