@@ -168,7 +168,7 @@ public sealed class AsyncCondition : IReleasable, IWaiterOwner<bool>
     public void NotifyAll([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         Notify(int.MaxValue, callerFile, callerLine);
 
-    void IReleasable.ReleaseFromReleaser() => _lock.Release();
+    void IReleasable.ReleaseFromReleaser() => _lock.Release(string.Empty, 0);
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {

@@ -140,7 +140,8 @@ public sealed class AsyncLock : IReleasable, IWaiterOwner<bool>
         HandOff(next, PrimitiveOperation.Release, OperationOutcome.Completed, callerFile, callerLine);
     }
 
-    void IReleasable.ReleaseFromReleaser() => Release();
+    // Disposal has no caller information; report it as unknown rather than as this line.
+    void IReleasable.ReleaseFromReleaser() => Release(string.Empty, 0);
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {

@@ -145,7 +145,8 @@ public class AsyncSemaphore : IReleasable, IWaiterOwner<bool>
         HandOff(next, PrimitiveOperation.Release, OperationOutcome.Completed, count, callerFile, callerLine);
     }
 
-    void IReleasable.ReleaseFromReleaser() => Release();
+    // Disposal has no caller information; report it as unknown rather than as this line.
+    void IReleasable.ReleaseFromReleaser() => Release(string.Empty, 0);
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {
