@@ -127,7 +127,9 @@ public class AsyncSemaphore : IReleasable, IWaiterOwner<bool>
         int count;
         lock (_sync)
         {
-            full = _waiters.IsEmpty && _count >= _bound;
+            // While tasks wait, every permit is held (count is 0), so a release is legitimate unless there
+            // are no permits at all (a bound of 0).
+            full = _bound == 0 || (_waiters.IsEmpty && _count >= _bound);
             if (!full)
             {
                 next = ReleaseCore();
