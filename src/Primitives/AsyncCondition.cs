@@ -18,7 +18,7 @@ namespace Interleave.Primitives;
 /// cancelled before it resumed passes its notification on to the next waiter, as asyncio does.</para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCount}")]
-public sealed class AsyncCondition : IReleasable, IWaiterOwner<bool>
+public sealed class AsyncCondition : IWaiterOwner<bool>
 {
     private static int _instances;
     private readonly Lock _sync = new();
@@ -167,8 +167,6 @@ public sealed class AsyncCondition : IReleasable, IWaiterOwner<bool>
     /// <exception cref="InvalidOperationException">The lock is not held.</exception>
     public void NotifyAll([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         Notify(int.MaxValue, callerFile, callerLine);
-
-    void IReleasable.ReleaseFromReleaser() => _lock.Release(string.Empty, 0);
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {

@@ -19,48 +19,32 @@ namespace Interleave.Primitives;
 /// <para>Under Coyote every operation is a scheduling point and every wait is one the scheduler sees.</para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCount}")]
-public sealed class AsyncLock : IReleasable, IWaiterOwner<bool>
+public sealed class AsyncLock
 {
     private static int _instances;
-    private readonly Lock _sync = new();
-    private readonly WaiterQueue<bool> _waiters = new();
-    private readonly PrimitiveName _name;
-    private bool _locked;
-    private TaskIdentity _holder;
+    private readonly PermitGate _gate;
 
     /// <summary>Creates an unlocked lock.</summary>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncLock#n".</param>
-    public AsyncLock(string? name = null) => _name = new PrimitiveName(nameof(AsyncLock), name, ref _instances);
+    public AsyncLock(string? name = null) =>
+        _gate = new PermitGate(
+            new PrimitiveName(nameof(AsyncLock), name, ref _instances),
+            initialCount: 1,
+            bound: 1,
+            tracksHolder: true,
+            static (lockName, _) => new InvalidOperationException(ErrorMessages.ReleaseUnheldLock(lockName)));
 
     /// <summary>The lock's name in traces.</summary>
-    public string Name => _name.Name;
+    public string Name => _gate.Name;
 
     /// <summary>True while some task holds the lock (asyncio <c>locked()</c>).</summary>
-    public bool IsLocked => Volatile.Read(ref _locked);
+    public bool IsLocked => _gate.CurrentCount == 0;
 
     /// <summary>The number of tasks waiting to acquire the lock.</summary>
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _gate.WaiterCount;
 
     /// <summary>The task holding the lock, as recorded while an observer is installed.</summary>
-    internal TaskIdentity Holder
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _locked ? _holder : TaskIdentity.None;
-            }
-        }
-    }
+    internal TaskIdentity Holder => _gate.Holder;
 
     /// <summary>
     /// Acquires the lock, waiting while another task holds it (asyncio <c>async with lock</c> /
@@ -74,42 +58,8 @@ public sealed class AsyncLock : IReleasable, IWaiterOwner<bool>
     public ValueTask<Releaser> AcquireAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled<Releaser>(cancellationToken);
-        }
-
-        Waiter<bool>? waiter = null;
-        TaskIdentity holder = TaskIdentity.None;
-        lock (_sync)
-        {
-            if (!_locked)
-            {
-                _locked = true;
-                _holder = Reporter.CurrentTaskIfObserved;
-                AssertInvariants();
-            }
-            else
-            {
-                waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
-                _waiters.Enqueue(waiter);
-                holder = _holder;
-            }
-        }
-
-        if (waiter is null)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, -1, callerFile, callerLine);
-            return new ValueTask<Releaser>(new Releaser(this));
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Blocked, -1, callerFile, callerLine, holder);
-        return new ValueTask<Releaser>(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        _gate.AcquireAsync(cancellationToken, callerFile, callerLine);
 
     /// <summary>
     /// Releases the lock (asyncio <c>release()</c>), handing it to the longest-waiting task if any.
@@ -117,98 +67,6 @@ public sealed class AsyncLock : IReleasable, IWaiterOwner<bool>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     /// <exception cref="InvalidOperationException">The lock is not locked.</exception>
-    public void Release([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        bool wasLocked;
-        Waiter<bool>? next = null;
-        lock (_sync)
-        {
-            wasLocked = _locked;
-            if (wasLocked)
-            {
-                next = ReleaseCore();
-            }
-        }
-
-        if (!wasLocked)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Release, OperationOutcome.Failed, -1, callerFile, callerLine);
-            throw new InvalidOperationException(ErrorMessages.ReleaseUnheldLock(Name));
-        }
-
-        HandOff(next, PrimitiveOperation.Release, OperationOutcome.Completed, callerFile, callerLine);
-    }
-
-    // Disposal has no caller information; report it as unknown rather than as this line.
-    void IReleasable.ReleaseFromReleaser() => Release(string.Empty, 0);
-
-    bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
-    {
-        lock (_sync)
-        {
-            return _waiters.Remove(waiter);
-        }
-    }
-
-    /// <summary>Under <c>_sync</c>: hands the lock to the next waiter (returned) or unlocks.</summary>
-    private Waiter<bool>? ReleaseCore()
-    {
-        var next = _waiters.Dequeue();
-        if (next is null)
-        {
-            _locked = false;
-            _holder = TaskIdentity.None;
-        }
-        else
-        {
-            _holder = next.WaitingTask;
-        }
-
-        AssertInvariants();
-        return next;
-    }
-
-    private async Task<Releaser> AcquireSlowAsync(
-        Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Chosen, then cancelled before it resumed: pass the lock on rather than keep it.
-            Waiter<bool>? next;
-            lock (_sync)
-            {
-                next = ReleaseCore();
-            }
-
-            HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, callerFile, callerLine);
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Resumed, -1, callerFile, callerLine);
-        return new Releaser(this);
-    }
-
-    /// <summary>Reports the release, then wakes the waiter the lock was handed to, outside <c>_sync</c>.</summary>
-    private void HandOff(
-        Waiter<bool>? next, PrimitiveOperation operation, OperationOutcome outcome, string callerFile, int callerLine)
-    {
-        Reporter.Report(_name, operation, outcome, -1, callerFile, callerLine, next?.WaitingTask ?? TaskIdentity.None);
-        next?.TrySetResult(true);
-    }
-
-    [Conditional("DEBUG")]
-    private void AssertInvariants() =>
-        Debug.Assert(_locked || _waiters.IsEmpty, "An unlocked lock has no waiters: release hands it to the first.");
+    public void Release([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        _gate.Release(callerFile, callerLine);
 }
