@@ -9,6 +9,12 @@ namespace Interleave.Harness;
 public sealed record ExplorationReport(
     Verdict Verdict, int IterationsRun, string Message, string Trace, TimeSpan Elapsed)
 {
+    /// <summary>
+    /// The readable account of the failing schedule: every primitive operation of every task in order, and
+    /// for a deadlock who holds and who waits for what; empty when no bug was found.
+    /// </summary>
+    public string Account { get; init; } = string.Empty;
+
     /// <summary>True when a schedule failed.</summary>
     public bool BugFound => Verdict != Verdict.NoBug;
 

@@ -103,12 +103,9 @@ public static class ControlledTask
     /// <returns>An awaitable that yields.</returns>
     public static YieldAwaitable Yield() => Task.Yield();
 
-    /// <summary>Restarts task numbering, so each test iteration names its tasks T1, T2, ... alike.</summary>
-    internal static void ResetTaskIds() => Interlocked.Exchange(ref _lastTaskId, 0);
-
     private static TaskIdentity NewIdentity(Delegate function, string? name)
     {
-        var id = Interlocked.Increment(ref _lastTaskId);
+        var id = IterationCounters.Next(nameof(ControlledTask), ref _lastTaskId);
         return new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
     }
 

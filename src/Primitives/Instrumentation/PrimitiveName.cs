@@ -2,14 +2,14 @@ namespace Interleave.Primitives.Instrumentation;
 
 /// <summary>
 /// The kind and readable name of one primitive instance: the name given to its constructor, or the
-/// type name and a number counted per type ("AsyncLock#3").
+/// type name and a number counted per type ("AsyncLock#3"), per iteration under test.
 /// </summary>
 internal readonly struct PrimitiveName
 {
     internal PrimitiveName(string kind, string? name, ref int counter)
     {
         Kind = kind;
-        Name = name ?? $"{kind}#{Interlocked.Increment(ref counter)}";
+        Name = name ?? $"{kind}#{IterationCounters.Next(kind, ref counter)}";
     }
 
     internal string Kind { get; }

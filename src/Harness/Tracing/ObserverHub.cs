@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Interleave.Primitives.Instrumentation;
+using Microsoft.Coyote.Runtime;
+
+namespace Interleave.Harness.Tracing;
+
+/// <summary>
+/// The process-wide primitive observer while the harness runs: routes each event to the recorder of the
+/// test iteration it happened in, so explorations running side by side keep separate accounts.
+/// </summary>
+internal sealed class ObserverHub : IPrimitiveObserver
+{
+    private static readonly ObserverHub Instance = new();
+    private readonly ConditionalWeakTable<ICoyoteRuntime, ScheduleRecorder> _recorders = new();
+
+    private ObserverHub()
+    {
+    }
+
+    /// <summary>Starts recording the iteration the caller (a test's root task) runs in.</summary>
+    internal static ScheduleRecorder RecordCurrentIteration()
+    {
+        PrimitiveObservers.Current ??= Instance;
+        var recorder = new ScheduleRecorder();
+        Instance._recorders.AddOrUpdate(RuntimeProvider.Current, recorder);
+        return recorder;
+    }
+
+    public void OnEvent(in PrimitiveEvent operationEvent)
+    {
+        if (_recorders.TryGetValue(RuntimeProvider.Current, out var recorder))
+        {
+            recorder.Add(operationEvent);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Interleave.Primitives.Instrumentation;
+
+namespace Interleave.Harness.Tracing;
+
+/// <summary>Puts one primitive event into words: "acquire lock 'account'" and "waits (held by Alice)".</summary>
+internal static class StepDescriber
+{
+    internal static string Primitive(in PrimitiveEvent e) => $"{KindWord(e.PrimitiveKind)} '{e.PrimitiveName}'";
+
+    internal static string Action(in PrimitiveEvent e) => e.Operation switch
+    {
+        PrimitiveOperation.Acquire => $"acquire {Primitive(e)}",
+        PrimitiveOperation.Release => $"release {Primitive(e)}",
+        PrimitiveOperation.Set => $"set {Primitive(e)}",
+        PrimitiveOperation.Clear => $"clear {Primitive(e)}",
+        PrimitiveOperation.Wait => $"wait on {Primitive(e)}",
+        PrimitiveOperation.Notify => $"notify {Primitive(e)}",
+        PrimitiveOperation.Reset => $"reset {Primitive(e)}",
+        PrimitiveOperation.Abort => $"abort {Primitive(e)}",
+        PrimitiveOperation.Put => $"put into {Primitive(e)}",
+        PrimitiveOperation.Get => $"get from {Primitive(e)}",
+        PrimitiveOperation.TaskDone => $"task done on {Primitive(e)}",
+        PrimitiveOperation.Join => $"join {Primitive(e)}",
+        PrimitiveOperation.Shutdown => $"shut down {Primitive(e)}",
+        _ => $"{e.Operation} {Primitive(e)}",
+    };
+
+    internal static string Outcome(in PrimitiveEvent e)
+    {
+        var other = e.Counterpart.Id >= 0 ? e.Counterpart.Name : null;
+        return (e.Operation, e.Outcome) switch
+        {
+            (PrimitiveOperation.Acquire, OperationOutcome.Completed) => "acquired",
+            (PrimitiveOperation.Acquire, OperationOutcome.Resumed) => "acquired after waiting",
+            (_, OperationOutcome.Blocked) => other is null ? "waits" : $"waits (held by {other})",
+            (PrimitiveOperation.Release, OperationOutcome.Completed) => other is null ? "released" : $"released, hands over to {other}",
+            (PrimitiveOperation.Notify, OperationOutcome.Completed) => $"woke {e.Value}",
+            (PrimitiveOperation.Set, OperationOutcome.Completed) => e.Value > 0 ? $"set, woke {e.Value}" : "set",
+            (PrimitiveOperation.Put, OperationOutcome.Completed) => other is null ? $"done ({e.Value} queued)" : $"handed to {other}",
+            (PrimitiveOperation.Get, OperationOutcome.Completed) => other is null ? $"got an item ({e.Value} left)" : $"got an item, admits {other}'s put",
+            (PrimitiveOperation.Get, OperationOutcome.Resumed) => "got an item after waiting",
+            (PrimitiveOperation.Wait, OperationOutcome.Completed) when e.PrimitiveKind == "AsyncBarrier" => $"passes as #{e.Value}",
+            (PrimitiveOperation.Wait, OperationOutcome.Resumed) when e.PrimitiveKind == "AsyncBarrier" => $"released as #{e.Value}",
+            (_, OperationOutcome.Resumed) => "resumes",
+            (_, OperationOutcome.Cancelled) => other is null ? "cancelled" : $"cancelled, passes it on to {other}",
+            (_, OperationOutcome.Failed) => "fails",
+            (PrimitiveOperation.Put, OperationOutcome.Refused) => "refused (full)",
+            (PrimitiveOperation.Get, OperationOutcome.Refused) => "refused (empty)",
+            _ => "done",
+        };
+    }
+
+    internal static string Source(in PrimitiveEvent e) =>
+        e.CallerLine > 0 ? $"{Path.GetFileName(e.CallerFile)}:{e.CallerLine}" : string.Empty;
+
+    private static string KindWord(string kind) => kind switch
+    {
+        "AsyncLock" => "lock",
+        "AsyncSemaphore" => "semaphore",
+        "AsyncBoundedSemaphore" => "bounded semaphore",
+        "AsyncEvent" => "event",
+        "AsyncCondition" => "condition",
+        "AsyncBarrier" => "barrier",
+        "AsyncQueue" => "queue",
+        "AsyncLifoQueue" => "LIFO queue",
+        "AsyncPriorityQueue" => "priority queue",
+        _ => kind,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Coyote;
+
+namespace Interleave.Harness.Tracing;
+
+/// <summary>
+/// Coyote's reproducible-trace JSON, stamped with the name of the test that produced it, and checked
+/// before a replay: readable, same Coyote version, same test.
+/// </summary>
+internal static class TraceFile
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The version of Coyote this process runs, as Coyote writes it into traces.</summary>
+    internal static string CoyoteVersion { get; } =
+        typeof(Configuration).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>Sets the trace's <c>TestName</c> (Coyote leaves it empty for delegates).</summary>
+    internal static string Stamp(string trace, string testName)
+    {
+        if (trace.Length == 0 || JsonNode.Parse(trace) is not JsonObject root)
+        {
+            return trace;
+        }
+
+        root["TestName"] = testName;
+        return root.ToJsonString(Indented);
+    }
+
+    /// <summary>Throws a <see cref="TraceException"/> unless <paramref name="trace"/> can be replayed for <paramref name="testName"/>.</summary>
+    internal static void Validate(string trace, string testName)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(trace) as JsonObject
+                ?? throw new TraceException("The trace is not a Coyote trace: its top level is not a JSON object.");
+        }
+        catch (JsonException error)
+        {
+            throw new TraceException(
+                string.Create(CultureInfo.InvariantCulture, $"The trace is unreadable or truncated: {error.Message}"), error);
+        }
+
+        if (root["Steps"] is not JsonArray || root["CoyoteVersion"] is null)
+        {
+            throw new TraceException("The trace is not a Coyote trace: it has no Steps or no CoyoteVersion.");
+        }
+
+        var version = root["CoyoteVersion"]!.ToString();
+        if (version != CoyoteVersion)
+        {
+            throw new TraceException($"The trace was recorded with Coyote {version}, but this is Coyote {CoyoteVersion}: record it again with this version.");
+        }
+
+        var recordedFor = root["TestName"]?.ToString() ?? string.Empty;
+        if (recordedFor.Length > 0 && testName.Length > 0 && recordedFor != testName)
+        {
+            throw new TraceException($"The trace was recorded for test '{recordedFor}', not '{testName}'.");
+        }
+    }
+
+    /// <summary>A readable name for a test delegate: "Namespace.Type.Method".</summary>
+    internal static string NameOf(Delegate test)
+    {
+        MethodInfo method = test.Method;
+        return method.DeclaringType is { } type ? $"{type.FullName}.{method.Name}" : method.Name;
+    }
+}
