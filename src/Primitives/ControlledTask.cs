@@ -18,6 +18,7 @@ namespace Interleave.Primitives;
 public static class ControlledTask
 {
     private static readonly AsyncLocal<TaskIdentity?> CurrentTask = new();
+    private static readonly PrimitiveName Tasks = new(nameof(ControlledTask), "task");
     private static int _lastTaskId;
 
     /// <summary>
@@ -44,13 +45,13 @@ public static class ControlledTask
         ArgumentNullException.ThrowIfNull(function);
         if (Scheduling.IsControlled)
         {
-            var identity = NewIdentity(function, name);
+            var identity = Spawned(function, name);
             return CoyoteTask.Run(() => RunAs(identity, function));
         }
 
         if (Reporter.IsObserved)
         {
-            var identity = NewIdentity(function, name);
+            var identity = Spawned(function, name);
             return Task.Run(() => RunAs(identity, function));
         }
 
@@ -69,13 +70,13 @@ public static class ControlledTask
         ArgumentNullException.ThrowIfNull(function);
         if (Scheduling.IsControlled)
         {
-            var identity = NewIdentity(function, name);
+            var identity = Spawned(function, name);
             return CoyoteTask.Run(() => RunAs(identity, function));
         }
 
         if (Reporter.IsObserved)
         {
-            var identity = NewIdentity(function, name);
+            var identity = Spawned(function, name);
             return Task.Run(() => RunAs(identity, function));
         }
 
@@ -88,25 +89,57 @@ public static class ControlledTask
     /// </summary>
     /// <param name="delay">How long to wait.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="callerFile">Filled in by the compiler for traces.</param>
+    /// <param name="callerLine">Filled in by the compiler for traces.</param>
     /// <returns>A task that completes after the delay.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    public static Task Delay(
+        TimeSpan delay,
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string callerFile = "",
+        [CallerLineNumber] int callerLine = 0)
     {
         Scheduling.Point();
-        return Task.Delay(delay, TimeProvider, cancellationToken);
+        var delayed = Task.Delay(delay, TimeProvider, cancellationToken);
+        return Reporter.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed;
     }
 
     /// <summary>
     /// Lets other tasks run before the caller continues (asyncio <c>await asyncio.sleep(0)</c>); under test
     /// a point where the scheduler may switch tasks.
     /// </summary>
+    /// <param name="callerFile">Filled in by the compiler for traces.</param>
+    /// <param name="callerLine">Filled in by the compiler for traces.</param>
     /// <returns>An awaitable that yields.</returns>
-    public static YieldAwaitable Yield() => Task.Yield();
+    public static YieldAwaitable Yield([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Reporter.Report(Tasks, PrimitiveOperation.Yield, OperationOutcome.Completed, -1, callerFile, callerLine);
+        return Task.Yield();
+    }
 
-    private static TaskIdentity NewIdentity(Delegate function, string? name)
+    /// <summary>Names the new task and reports that the current one started it.</summary>
+    private static TaskIdentity Spawned(Delegate function, string? name)
     {
         var id = IterationCounters.Next(nameof(ControlledTask), ref _lastTaskId);
-        return new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
+        var identity = new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
+        Reporter.Report(Tasks, PrimitiveOperation.Spawn, OperationOutcome.Completed, -1, string.Empty, 0, identity);
+        return identity;
+    }
+
+    private static async Task ReportDelayAsync(Task delayed, long milliseconds, string callerFile, int callerLine)
+    {
+        Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Blocked, milliseconds, callerFile, callerLine);
+        try
+        {
+            await delayed.ConfigureAwait(Scheduling.IsControlled);
+        }
+        catch (OperationCanceledException)
+        {
+            Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Cancelled, milliseconds, callerFile, callerLine);
+            throw;
+        }
+
+        Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Resumed, milliseconds, callerFile, callerLine);
     }
 
     // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda.
@@ -120,12 +153,32 @@ public static class ControlledTask
     private static async Task RunAs(TaskIdentity identity, Func<Task> function)
     {
         CurrentTask.Value = identity;
-        await function();
+        try
+        {
+            await function();
+        }
+        catch (Exception)
+        {
+            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            throw;
+        }
+
+        Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
     }
 
     private static async Task<T> RunAs<T>(TaskIdentity identity, Func<Task<T>> function)
     {
         CurrentTask.Value = identity;
-        return await function();
+        try
+        {
+            var result = await function();
+            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
+            return result;
+        }
+        catch (Exception)
+        {
+            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            throw;
+        }
     }
 }

@@ -22,7 +22,12 @@ internal sealed class ObserverHub : IPrimitiveObserver
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
-        Instance._recorders.AddOrUpdate(RuntimeProvider.Current, recorder);
+        var runtime = RuntimeProvider.Current;
+        Instance._recorders.AddOrUpdate(runtime, recorder);
+
+        // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
+        // what they do while unwinding is not part of the schedule and must not reach the account.
+        runtime.OnFailure += _ => recorder.Close();
         return recorder;
     }
 

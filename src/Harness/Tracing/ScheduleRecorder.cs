@@ -6,6 +6,7 @@ namespace Interleave.Harness.Tracing;
 internal sealed class ScheduleRecorder
 {
     private readonly List<PrimitiveEvent> _events = [];
+    private bool _closed;
 
     internal IReadOnlyList<PrimitiveEvent> Events
     {
@@ -23,7 +24,19 @@ internal sealed class ScheduleRecorder
     {
         lock (_events)
         {
-            _events.Add(operationEvent);
+            if (!_closed)
+            {
+                _events.Add(operationEvent);
+            }
+        }
+    }
+
+    /// <summary>Stops recording: the schedule ended (a bug was found), later events are teardown.</summary>
+    internal void Close()
+    {
+        lock (_events)
+        {
+            _closed = true;
         }
     }
 }

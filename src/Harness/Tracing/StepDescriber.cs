@@ -9,6 +9,10 @@ internal static class StepDescriber
 
     internal static string Action(in PrimitiveEvent e) => e.Operation switch
     {
+        PrimitiveOperation.Spawn => $"start task {e.Counterpart.Name}",
+        PrimitiveOperation.Finish => "finish",
+        PrimitiveOperation.Yield => "yield",
+        PrimitiveOperation.Delay => $"sleep {FormatMilliseconds(e.Value)}",
         PrimitiveOperation.Acquire => $"acquire {Primitive(e)}",
         PrimitiveOperation.Release => $"release {Primitive(e)}",
         PrimitiveOperation.Set => $"set {Primitive(e)}",
@@ -30,6 +34,11 @@ internal static class StepDescriber
         var other = e.Counterpart.Id >= 0 ? e.Counterpart.Name : null;
         return (e.Operation, e.Outcome) switch
         {
+            (PrimitiveOperation.Spawn or PrimitiveOperation.Yield, _) => "done",
+            (PrimitiveOperation.Finish, OperationOutcome.Failed) => "fails with an exception",
+            (PrimitiveOperation.Finish, _) => "done",
+            (PrimitiveOperation.Delay, OperationOutcome.Blocked) => "sleeps",
+            (PrimitiveOperation.Delay, OperationOutcome.Resumed) => "wakes",
             (PrimitiveOperation.Acquire, OperationOutcome.Completed) => "acquired",
             (PrimitiveOperation.Acquire, OperationOutcome.Resumed) => "acquired after waiting",
             (_, OperationOutcome.Blocked) => other is null ? "waits" : $"waits (held by {other})",
@@ -52,6 +61,9 @@ internal static class StepDescriber
 
     internal static string Source(in PrimitiveEvent e) =>
         e.CallerLine > 0 ? $"{Path.GetFileName(e.CallerFile)}:{e.CallerLine}" : string.Empty;
+
+    private static string FormatMilliseconds(long milliseconds) =>
+        milliseconds % 1000 == 0 ? $"{milliseconds / 1000} s" : $"{milliseconds} ms";
 
     private static string KindWord(string kind) => kind switch
     {

@@ -59,6 +59,7 @@ internal sealed class WaitForGraph
         PrimitiveOperation.Get => "put an item into",
         PrimitiveOperation.Put => "make room in",
         PrimitiveOperation.Join => "finish the items of",
+        PrimitiveOperation.Delay => "fire the timer of",
         _ when wait.PrimitiveKind == "AsyncEvent" => "set",
         _ when wait.PrimitiveKind == "AsyncCondition" => "notify",
         _ when wait.PrimitiveKind == "AsyncBarrier" => "arrive at",

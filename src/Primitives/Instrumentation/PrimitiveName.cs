@@ -12,6 +12,13 @@ internal readonly struct PrimitiveName
         Name = name ?? $"{kind}#{IterationCounters.Next(kind, ref counter)}";
     }
 
+    /// <summary>A name that is not numbered, e.g. for the tasks themselves.</summary>
+    internal PrimitiveName(string kind, string name)
+    {
+        Kind = kind;
+        Name = name;
+    }
+
     internal string Kind { get; }
 
     internal string Name { get; }

@@ -41,4 +41,16 @@ public enum PrimitiveOperation
 
     /// <summary>Queue shutdown (asyncio <c>shutdown(immediate)</c>).</summary>
     Shutdown,
+
+    /// <summary>A task starts another with <see cref="ControlledTask.Run(Func{Task}, string?)"/> (asyncio <c>create_task</c>); the new task is the counterpart.</summary>
+    Spawn,
+
+    /// <summary>A task started with <see cref="ControlledTask"/> ends, normally or with an exception.</summary>
+    Finish,
+
+    /// <summary>A task yields with <see cref="ControlledTask.Yield"/> (asyncio <c>sleep(0)</c>).</summary>
+    Yield,
+
+    /// <summary>A task sleeps with <see cref="ControlledTask.Delay"/> (asyncio <c>sleep</c>); the value is the delay in milliseconds.</summary>
+    Delay,
 }
