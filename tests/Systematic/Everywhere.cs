@@ -1,5 +1,5 @@
 using Interleave.Harness;
-using Microsoft.Coyote.Runtime;
+using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Tests.Systematic;
 
@@ -57,7 +57,7 @@ internal static class Everywhere
     {
         if (SynchronizationContext.Current?.GetType().Name == "ControlledSynchronizationContext")
         {
-            await Operation.PauseUntilAsync(condition, resumeAsynchronously: true);
+            await Scheduling.PauseUntilAsync(condition);
             if (!condition())
             {
                 throw new OperationCanceledException("The iteration ended first.");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Coyote.Runtime;
+using Microsoft.Coyote.Runtime.CompilerServices;
 
 namespace Interleave.Primitives.Instrumentation;
 
@@ -53,9 +54,7 @@ internal static class Scheduling
 
     private static async Task<T> PauseUntilCompletedAsync<T>(Task<T> completion)
     {
-        // resumeAsynchronously: the continuation becomes a new controlled operation instead of running
-        // on the thread that completed the wait, which Coyote needs to avoid false deadlocks.
-        await Operation.PauseUntilAsync(() => completion.IsCompleted, resumeAsynchronously: true);
+        await PauseUntilAsync(() => completion.IsCompleted);
         if (!completion.IsCompleted)
         {
             // Coyote only resumes an unresolved pause when the iteration is over: leave quietly.
@@ -63,5 +62,42 @@ internal static class Scheduling
         }
 
         return await completion;
+    }
+
+    /// <summary>
+    /// Pauses the current controlled operation until <paramref name="condition"/> holds, as a dependency
+    /// Coyote sees. The continuation becomes a new controlled operation (resumeAsynchronously) instead of
+    /// running on the thread that resolved the condition, which Coyote needs to avoid false deadlocks.
+    /// </summary>
+    internal static SafePause PauseUntilAsync(Func<bool> condition) =>
+        new(Operation.PauseUntilAsync(condition, resumeAsynchronously: true).GetAwaiter());
+
+    /// <summary>
+    /// Coyote's pause awaiter, made safe at the end of an iteration: when Coyote tears an iteration down
+    /// while a task starts to pause, its awaiter throws from <c>UnsafeOnCompleted</c>, which the async
+    /// machinery rethrows on the thread pool, crashing the process. The task is being torn down anyway, so
+    /// the interruption is dropped and the task is left to be collected.
+    /// </summary>
+    internal readonly struct SafePause(PausedOperationAwaitable.PausedOperationAwaiter inner) : ICriticalNotifyCompletion
+    {
+        public bool IsCompleted => inner.IsCompleted;
+
+        public SafePause GetAwaiter() => this;
+
+        public void GetResult() => inner.GetResult();
+
+        public void OnCompleted(Action continuation) => UnsafeOnCompleted(continuation);
+
+        public void UnsafeOnCompleted(Action continuation)
+        {
+            try
+            {
+                inner.UnsafeOnCompleted(continuation);
+            }
+            catch (ThreadInterruptedException)
+            {
+                // The iteration ended: nothing will ever resume this task.
+            }
+        }
     }
 }
