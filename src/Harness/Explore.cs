@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace Interleave.Harness;
+
+/// <summary>
+/// One-line systematic tests for any test framework:
+/// <c>Explore.Verify(BankScenarios.SafeWithdraw, iterations: 1000);</c> passes when no explored schedule
+/// fails, and otherwise throws a <see cref="BugFoundException"/> whose message is the account of the
+/// failing schedule, the path of its trace and the call that replays it.
+/// </summary>
+public static class Explore
+{
+    /// <summary>The folder traces are saved in unless told otherwise: <c>interleave-out</c> under the current directory.</summary>
+    public static string DefaultOutputDirectory => Path.Combine(Environment.CurrentDirectory, "interleave-out");
+
+    /// <summary>Explores <paramref name="test"/> and throws if any schedule fails.</summary>
+    /// <param name="test">The test: an async method built on Interleave primitives and <c>ControlledTask</c>.</param>
+    /// <param name="iterations">How many schedules to explore.</param>
+    /// <param name="strategy">The scheduling strategy.</param>
+    /// <param name="seed">A fixed seed, for a run that explores the same schedules every time.</param>
+    /// <param name="outputDirectory">Where to save the failing schedule's trace; defaults to <see cref="DefaultOutputDirectory"/>.</param>
+    /// <returns>The report of a run in which no schedule failed.</returns>
+    /// <exception cref="BugFoundException">A schedule failed.</exception>
+    public static ExplorationReport Verify(
+        Func<Task> test,
+        int iterations = 1000,
+        ExplorationStrategy strategy = ExplorationStrategy.Random,
+        uint? seed = null,
+        string? outputDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = seed });
+        if (!report.BugFound)
+        {
+            return report;
+        }
+
+        var name = test.Method.Name;
+        var folder = outputDirectory ?? DefaultOutputDirectory;
+        Directory.CreateDirectory(folder);
+        var tracePath = Path.Combine(folder, $"{name}.trace");
+        File.WriteAllText(tracePath, report.Trace);
+        File.WriteAllText(Path.Combine(folder, $"{name}.txt"), report.Account);
+
+        var message = new StringBuilder()
+            .AppendLine($"{report.Verdict} in schedule {report.IterationsRun} of {iterations} ({strategy}): {report.Message}")
+            .AppendLine()
+            .Append(report.Account)
+            .AppendLine()
+            .AppendLine($"Trace: {tracePath}")
+            .AppendLine($"Replay: Explorer.Replay({name}, File.ReadAllText(\"{tracePath}\"))")
+            .ToString();
+        throw new BugFoundException(message) { Report = report, TracePath = tracePath };
+    }
+}
