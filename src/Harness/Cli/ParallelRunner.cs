@@ -1,0 +1,60 @@
+namespace Interleave.Harness.Cli;
+
+/// <summary>
+/// Runs work items on up to N threads (several Coyote engines run correctly side by side) and hands each
+/// result to a callback in the items' order, as soon as it and all before it are done.
+/// </summary>
+internal static class ParallelRunner
+{
+    internal static IReadOnlyList<TResult> Run<TItem, TResult>(
+        IReadOnlyList<TItem> items, int degree, Func<TItem, TResult> work, Action<TResult> inOrder)
+        where TResult : class
+    {
+        var results = new TResult?[items.Count];
+        if (degree <= 1)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                results[i] = work(items[i]);
+                inOrder(results[i]!);
+            }
+
+            return results!;
+        }
+
+        var gate = new object();
+        var taken = -1;
+        var flushed = 0;
+        void Worker()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref taken)) < items.Count)
+            {
+                var result = work(items[index]);
+                lock (gate)
+                {
+                    results[index] = result;
+                    while (flushed < results.Length && results[flushed] is { } next)
+                    {
+                        inOrder(next);
+                        flushed++;
+                    }
+                }
+            }
+        }
+
+        var threads = Enumerable.Range(0, Math.Min(degree, items.Count))
+            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            Task.WaitAll(threads);
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+        }
+
+        return results!;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Interleave.Harness.Cli;
+
+/// <summary>The options of one <c>interleave test</c>, as parsed (not yet validated).</summary>
+internal sealed record TestSettings
+{
+    public string? AssemblyPath { get; init; }
+
+    public string? Method { get; init; }
+
+    public int Iterations { get; init; } = TestCommand.DefaultIterations;
+
+    public string Strategy { get; init; } = "random";
+
+    public uint? Seed { get; init; }
+
+    public int MaxSteps { get; init; } = new ExplorationOptions().MaxSteps;
+
+    public string OutDir { get; init; } = TestCommand.DefaultOutDir;
+
+    public int? TimeoutSeconds { get; init; }
+
+    public int Parallel { get; init; } = 1;
+}

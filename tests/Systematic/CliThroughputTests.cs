@@ -1,0 +1,28 @@
+using Interleave.Harness.Cli;
+
+namespace Interleave.Tests.Systematic;
+
+/// <summary><c>interleave throughput</c>: both rates and their ratio per bug-free test; buggy ones are skipped.</summary>
+public sealed class CliThroughputTests : CliTests
+{
+    [Fact]
+    public void Throughput_BankScenarios_ReportsRatesForTheCorrectOneOnly()
+    {
+        var (exit, output, error) = Run("throughput", "-m", "bank", "-i", "20");
+
+        Assert.Equal(ExitCode.Ok, exit);
+        Assert.Empty(error);
+        Assert.Matches(@"bank\.safe-withdraw +\d+ +\d+ +\d+ ?%", output);
+        Assert.DoesNotContain("unprotected", output, StringComparison.Ordinal);
+        Assert.Contains("ratio", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Throughput_ZeroIterations_ClearErrorAndExit1()
+    {
+        var (exit, _, error) = Run("throughput", "-i", "0");
+
+        Assert.Equal(ExitCode.UsageError, exit);
+        Assert.Contains("--iterations must be at least 1", error, StringComparison.Ordinal);
+    }
+}
