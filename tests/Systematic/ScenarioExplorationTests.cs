@@ -1,0 +1,82 @@
+using Interleave.Harness;
+using Interleave.Scenarios;
+using Xunit.Abstractions;
+
+namespace Interleave.Tests.Systematic;
+
+/// <summary>
+/// Every catalog scenario under every strategy: each buggy one is found with its expected verdict within
+/// its budget, and each correct one passes 1,000 schedules. Seeds are fixed, so CI explores the same
+/// schedules every run; the iterations each buggy case needed with <see cref="Seed"/> are noted below.
+/// </summary>
+public class ScenarioExplorationTests(ITestOutputHelper output)
+{
+    /// <summary>The seed of every case; with it each run below is deterministic.</summary>
+    private const uint Seed = 11;
+
+    /// <summary>Schedules a correct scenario must pass under each strategy.</summary>
+    private const int CorrectIterations = 1000;
+
+    /// <summary>The most schedules a buggy scenario may take to fail, under each strategy.</summary>
+    private const int BugBudget = 1000;
+
+    // What each buggy scenario must be reported as. A buggy scenario added to the catalog without an entry
+    // here fails its test with a message that says so.
+    private static readonly Dictionary<string, Verdict> ExpectedVerdicts = new()
+    {
+        ["bank.unprotected-withdraw"] = Verdict.AssertionFailure,
+        ["counter.unprotected"] = Verdict.AssertionFailure,
+        ["download-pool.permit-returned-early"] = Verdict.AssertionFailure,
+        ["kitchen.ingredients-only"] = Verdict.AssertionFailure,
+        ["buffer.if-guarded-wait"] = Verdict.AssertionFailure,
+        ["pipeline.done-before-processing"] = Verdict.AssertionFailure,
+        ["timeout.stop-at-first-timeout"] = Verdict.AssertionFailure,
+        ["priority.concurrent-submitters"] = Verdict.AssertionFailure,
+        ["scraper.stats-without-lock"] = Verdict.AssertionFailure,
+        ["manual-acquire.no-finally"] = Verdict.Deadlock,
+        ["locks.opposite-order"] = Verdict.Deadlock,
+    };
+
+    public static TheoryData<string, ExplorationStrategy> ScenariosAndStrategies()
+    {
+        var data = new TheoryData<string, ExplorationStrategy>();
+        foreach (var scenario in ScenarioCatalog.All)
+        {
+            foreach (var strategy in Enum.GetValues<ExplorationStrategy>())
+            {
+                data.Add(scenario.Name, strategy);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenariosAndStrategies))]
+    public void Scenario_Explored_BugFoundOrNoneIn1000(string name, ExplorationStrategy strategy)
+    {
+        var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
+        var iterations = scenario.IsBuggy ? BugBudget : CorrectIterations;
+
+        var report = Explorer.Run(scenario.Test, new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = Seed });
+
+        output.WriteLine($"| {name} | {strategy} | {(report.BugFound ? report.IterationsRun.ToString() : $"{report.IterationsRun} ok")} | {report.Elapsed.TotalSeconds:F2} s |");
+        if (scenario.IsBuggy)
+        {
+            Assert.True(ExpectedVerdicts.TryGetValue(name, out var expected), $"Buggy scenario {name} has no expected verdict in {nameof(ExpectedVerdicts)}.");
+            Assert.True(report.BugFound, $"{strategy} did not find the bug of {name} in {BugBudget} schedules: {report}");
+            Assert.Equal(expected, report.Verdict);
+            Assert.InRange(report.IterationsRun, 1, BugBudget);
+
+            // The failing schedule of every strategy replays to the same failure.
+            var replayed = Explorer.Replay(scenario.Test, report.Trace);
+            Assert.Equal(report.Verdict, replayed.Verdict);
+            Assert.Equal(report.Message, replayed.Message);
+        }
+        else
+        {
+            Assert.False(report.BugFound, $"{strategy} reported a bug in the correct scenario {name}: {report}");
+            Assert.Equal(CorrectIterations, report.IterationsRun);
+        }
+    }
+}
