@@ -7,11 +7,7 @@ internal static class ListCommand
 {
     internal static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Argument<string?>("assembly.dll")
-        {
-            Arity = ArgumentArity.ZeroOrOne,
-            Description = "An assembly with [Test] methods; omit it for the built-in scenarios.",
-        };
+        var assembly = SharedArguments.Assembly();
         var command = new Command("list", "List the tests: the built-in scenarios (name, expected verdict, description) or an assembly's [Test] methods.")
         {
             assembly,

@@ -15,12 +15,8 @@ internal static class TestCommand
 
     internal static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Argument<string?>("assembly.dll")
-        {
-            Arity = ArgumentArity.ZeroOrOne,
-            Description = "An assembly with public static [Microsoft.Coyote.SystematicTesting.Test] methods; omit it for the built-in scenarios.",
-        };
-        var method = new Option<string?>("--method", "-m") { Description = "Run only the tests whose name (scenario name, method name or Type.Method) is NAME, or else contains it.", HelpName = "NAME" };
+        var assembly = SharedArguments.Assembly();
+        var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules to explore per test (Coyote's own default is 1, too few to find most bugs).", DefaultValueFactory = _ => DefaultIterations, HelpName = "N" };
         var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => "random", HelpName = "S" };
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };

@@ -11,12 +11,8 @@ internal static class ThroughputCommand
 {
     internal static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Argument<string?>("assembly.dll")
-        {
-            Arity = ArgumentArity.ZeroOrOne,
-            Description = "An assembly with [Test] methods; omit it for the built-in scenarios.",
-        };
-        var method = new Option<string?>("--method", "-m") { Description = "Only tests whose name is or contains NAME." };
+        var assembly = SharedArguments.Assembly();
+        var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300 };
         var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, and their ratio.")
         {
