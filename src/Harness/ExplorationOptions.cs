@@ -18,6 +18,28 @@ public sealed record ExplorationOptions
     /// <summary>Priority changes per schedule (prioritization) or delays per schedule (delay bounding).</summary>
     public int StrategyBound { get; init; } = 10;
 
+    /// <summary>
+    /// Stop starting new schedules after this long (a schedule that has started runs to its end); null for no limit.
+    /// The report then says <see cref="ExplorationReport.TimedOut"/>.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Coyote engines to run side by side in this process, each taking the next chunk of schedules of the
+    /// same seed, so the run explores the same schedules as one engine would, sooner (exactly the same for
+    /// random and probabilistic; prioritization and delay-bounding adapt to the schedule length each engine
+    /// has seen, so theirs differ a little). Ignored (one engine)
+    /// when the test's assembly has <c>[TestInit]</c>, <c>[TestIterationDispose]</c> or <c>[TestDispose]</c>
+    /// methods: they keep state in statics from one schedule to the next.
+    /// </summary>
+    public int ParallelEngines { get; init; } = 1;
+
+    /// <summary>
+    /// The name written into the trace and checked on replay; defaults to the test method's
+    /// Namespace.Type.Method (a lambda's is the compiler's, so name it when the test is a lambda).
+    /// </summary>
+    public string? TestName { get; init; }
+
     /// <summary>A trace to replay (the text of a <c>.trace</c> file) instead of exploring.</summary>
     public string? ReplayTrace { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed record ExplorationReport(
     /// </summary>
     public string Account { get; init; } = string.Empty;
 
+    /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
+    public bool TimedOut { get; init; }
+
     /// <summary>True when a schedule failed.</summary>
     public bool BugFound => Verdict != Verdict.NoBug;
 
@@ -22,5 +25,5 @@ public sealed record ExplorationReport(
     public override string ToString() =>
         BugFound
             ? $"{Verdict} in iteration {IterationsRun} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
-            : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms).";
+            : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
 }

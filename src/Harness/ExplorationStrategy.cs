@@ -17,4 +17,10 @@ public enum ExplorationStrategy
 
     /// <summary>Learns which choices reach new states (Coyote <c>q-learning</c>).</summary>
     QLearning,
+
+    /// <summary>
+    /// Random, probabilistic, fair prioritization and fair delay-bounding taking turns schedule by schedule
+    /// (Coyote's <c>portfolio</c>, its default when no strategy is named).
+    /// </summary>
+    Portfolio,
 }

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Microsoft.Coyote;
-using Microsoft.Coyote.Logging;
-using Microsoft.Coyote.SystematicTesting;
 using Interleave.Harness.Tracing;
 
 namespace Interleave.Harness;
@@ -11,26 +7,60 @@ namespace Interleave.Harness;
 /// Runs a test under many schedules chosen by one of Coyote's strategies, and says what it found:
 /// Coyote's <c>TestingEngine</c> made friendly.
 /// </summary>
+/// <remarks>
+/// The test's assembly may declare Coyote's <c>[TestInit]</c>, <c>[TestIterationDispose]</c> and
+/// <c>[TestDispose]</c> methods (one of each per assembly, as <c>coyote test</c> requires): they run before
+/// the first schedule, after each schedule and after the last.
+/// </remarks>
 public static class Explorer
 {
+    /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
+    /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>
+    /// <param name="options">How to explore; defaults to 100 random schedules.</param>
+    /// <returns>What the exploration found.</returns>
+    /// <exception cref="TestHookException">A set-up or tear-down method of the test's assembly failed.</exception>
+    public static ExplorationReport Run(Func<Task> test, ExplorationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return Run(test, options ?? new ExplorationOptions(), TestHooks.Of(test));
+    }
+
     /// <summary>
     /// Replays the schedule of <paramref name="trace"/> (the text of a <c>.trace</c> file) on
     /// <paramref name="test"/>, to see the same failure and the same account again.
     /// </summary>
     /// <param name="test">The test the trace was recorded on.</param>
     /// <param name="trace">The trace's JSON text.</param>
+    /// <param name="testName">The name the trace must have been recorded under; defaults to the method's Namespace.Type.Method.</param>
     /// <returns>What the replayed schedule did: the recorded failure, with the same account.</returns>
     /// <exception cref="TraceException">
     /// The trace is unreadable, was recorded for another test or Coyote version, or the schedule diverged
     /// because the code changed (the message names the step), or it replayed without the failure.
     /// </exception>
-    public static ExplorationReport Replay(Func<Task> test, string trace)
+    public static ExplorationReport Replay(Func<Task> test, string trace, string? testName = null)
     {
         ArgumentNullException.ThrowIfNull(test);
+        return Replay(test, trace, testName, TestHooks.Of(test));
+    }
+
+    /// <summary>Explores with the set-up and tear-down hooks of the assembly the test really comes from.</summary>
+    internal static ExplorationReport Run(Func<Task> test, ExplorationOptions options, TestHooks hooks)
+    {
+        Validate(options);
+        var search = new ScheduleSearch(test, options, hooks, log: null);
+        search.Run();
+        return Report(search, options.TestName ?? TraceFile.NameOf(test));
+    }
+
+    internal static ExplorationReport Replay(Func<Task> test, string trace, string? testName, TestHooks hooks)
+    {
         ArgumentNullException.ThrowIfNull(trace);
-        TraceFile.Validate(trace, TraceFile.NameOf(test));
+        var name = testName ?? TraceFile.NameOf(test);
+        TraceFile.Validate(trace, name);
         var log = new StringWriter();
-        var report = Run(test, new ExplorationOptions { Iterations = 1, ReplayTrace = trace }, log);
+        var search = new ScheduleSearch(test, new ExplorationOptions { Iterations = 1, ReplayTrace = trace }, hooks, log);
+        search.Run();
+        var report = Report(search, name);
         if (Divergence(log.ToString()) is { } divergence)
         {
             throw new TraceException($"The schedule diverged from the trace {divergence}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
@@ -38,87 +68,53 @@ public static class Explorer
 
         if (!report.BugFound)
         {
-            throw new TraceException("The trace replayed to its end without the failure: the code under test changed since the trace was recorded, or the trace belongs to another test.");
+            var replayed = ScheduleAccount.Render(search.LastEvents, Verdict.NoBug, "the schedule ended without a failure");
+            var where = TraceFile.RecordedAccount(trace) is { } recorded && AccountDifference.Find(recorded, replayed) is { } difference
+                ? $" (it first departs from the recorded account at {difference})"
+                : string.Empty;
+            throw new TraceException($"The trace replayed to its end without the failure{where}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }
 
         return report;
     }
 
-    /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
-    /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>
-    /// <param name="options">How to explore; defaults to 100 random schedules.</param>
-    /// <returns>What the exploration found.</returns>
-    public static ExplorationReport Run(Func<Task> test, ExplorationOptions? options = null) => Run(test, options, log: null);
-
-    private static ExplorationReport Run(Func<Task> test, ExplorationOptions? options, TextWriter? log)
+    private static void Validate(ExplorationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(test);
-        options ??= new ExplorationOptions();
         if (options.Iterations <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Iterations, "Iterations must be at least 1.");
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        ScheduleRecorder? lastIteration = null;
-        Task RecordedTest()
+        if (options.MaxSteps <= 0)
         {
-            lastIteration = ObserverHub.RecordCurrentIteration();
-            return test();
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxSteps, "MaxSteps must be at least 1.");
         }
 
-        using var engine = TestingEngine.Create(Configure(options), RecordedTest);
-        // Coyote prints its progress even at verbosity None; the report below says what matters. A replay
-        // keeps Coyote's errors, which are the only place it says where a schedule diverged.
-        engine.SetLogger(new TextWriterLogger(log ?? TextWriter.Null, log is null ? VerbosityLevel.None : VerbosityLevel.Error));
-        var iterations = 0;
-        engine.RegisterStartIterationCallBack(_ => iterations++);
-        engine.Run();
-        stopwatch.Stop();
-
-        var report = engine.TestReport;
-        if (report.NumOfFoundBugs == 0)
+        if (options.ParallelEngines <= 0)
         {
-            return new ExplorationReport(Verdict.NoBug, iterations, string.Empty, string.Empty, stopwatch.Elapsed);
+            throw new ArgumentOutOfRangeException(nameof(options), options.ParallelEngines, "ParallelEngines must be at least 1.");
         }
 
-        var message = report.BugReports.First();
-        var verdict = Classify(message);
-        var account = ScheduleAccount.Render(lastIteration?.Events ?? [], verdict, message);
-        var trace = TraceFile.Stamp(engine.ReproducibleTrace ?? string.Empty, TraceFile.NameOf(test));
-        return new ExplorationReport(verdict, iterations, message, trace, stopwatch.Elapsed)
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
-            Account = account,
-        };
+            throw new ArgumentOutOfRangeException(nameof(options), timeout, "Timeout must be positive.");
+        }
     }
 
-    private static Configuration Configure(ExplorationOptions options)
+    private static ExplorationReport Report(ScheduleSearch search, string testName)
     {
-        var configuration = Configuration.Create()
-            .WithTelemetryEnabled(false)
-            .WithVerbosityEnabled(VerbosityLevel.None)
-            .WithTestingIterations((uint)options.Iterations)
-            .WithMaxSchedulingSteps((uint)options.MaxSteps)
-            .WithFailureOnMaxStepsBoundEnabled(true);
-        if (options.Seed is { } seed)
+        if (search.FirstBug is not { } bug)
         {
-            configuration = configuration.WithRandomGeneratorSeed(seed);
+            return new ExplorationReport(Verdict.NoBug, search.SchedulesRun, string.Empty, string.Empty, search.Elapsed)
+            {
+                TimedOut = search.TimedOut,
+            };
         }
 
-        if (options.ReplayTrace is { } trace)
-        {
-            return configuration.WithReproducibleTrace(trace);
-        }
-
-        var bound = (uint)options.StrategyBound;
-        return options.Strategy switch
-        {
-            ExplorationStrategy.Prioritization => configuration.WithPrioritizationStrategy(isFair: false, priorityChangeBound: bound),
-            ExplorationStrategy.Probabilistic => configuration.WithProbabilisticStrategy(),
-            ExplorationStrategy.DelayBounding => configuration.WithDelayBoundingStrategy(isFair: false, delayBound: bound),
-            ExplorationStrategy.QLearning => configuration.WithQLearningStrategy(),
-            _ => configuration.WithRandomStrategy(),
-        };
+        var verdict = Classify(bug.Message);
+        var account = ScheduleAccount.Render(bug.Events, verdict, bug.Message);
+        var trace = TraceFile.Stamp(bug.Trace, testName, account);
+        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed) { Account = account };
     }
 
     // Coyote 1.7.11 logs "The trace ... is not reproducible at execution step 'N': reason." and goes on.

@@ -54,6 +54,27 @@ public class AccountAndReplayTests
         Assert.Contains("task1  acquire lock 'lock_b'  -> waits (held by task2)", report.Account, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ExplorationStrategy.Random)]
+    [InlineData(ExplorationStrategy.Prioritization)]
+    [InlineData(ExplorationStrategy.DelayBounding)]
+    public void IfGuardedBuffer_Account_EndsWhereTheWokenConsumerFindsTheBufferEmpty(ExplorationStrategy strategy)
+    {
+        var report = Explorer.Run(BoundedBufferScenarios.IfGuardedWait, new ExplorationOptions { Iterations = 1000, Seed = 7, Strategy = strategy });
+
+        Assert.Equal(Verdict.AssertionFailure, report.Verdict);
+        var steps = report.Account.Split('\n').Where(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\s*\d+  ")).ToList();
+        var victim = System.Text.RegularExpressions.Regex.Match(report.Message, @"^(Consumer-\d+) woke to an empty buffer").Groups[1].Value;
+        Assert.NotEmpty(victim);
+
+        // The last step is the victim's wake-up at the line of its wait, and before it, after the
+        // notification, the other consumer woke and took the item.
+        Assert.Matches($@"^\s*\d+  {victim}\s+wait on condition 'buffer_condition'\s+-> resumes\s+BoundedBufferScenarios\.cs:\d+$", steps[^1]);
+        var notified = steps.FindLastIndex(line => line.Contains("notify condition 'buffer_condition'", StringComparison.Ordinal) && line.Contains("Producer", StringComparison.Ordinal));
+        Assert.True(notified >= 0, report.Account);
+        Assert.Contains(steps.Skip(notified), line => line.Contains("-> resumes", StringComparison.Ordinal) && !line.Contains(victim + " ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Replay_TraceOfAnotherTest_RejectedNamingBothTests()
     {
@@ -90,11 +111,11 @@ public class AccountAndReplayTests
     public void Replay_CodeChangedSinceRecording_RejectedInsteadOfPassingSilently()
     {
         // The deadlock's schedule, replayed on the fixed program under the same test name (as after an edit).
-        var deadlock = Explorer.Run(LockOrderingScenarios.OppositeOrder, new ExplorationOptions { Iterations = 100, Seed = 5 });
-        var sameNameNewCode = deadlock.Trace.Replace(".OppositeOrder\"", ".ConsistentOrder\"", StringComparison.Ordinal);
+        var deadlock = Explorer.Run(LockOrderingScenarios.OppositeOrder, new ExplorationOptions { Iterations = 100, Seed = 5, TestName = "Orders.Checkout" });
 
-        var error = Assert.Throws<TraceException>(() => Explorer.Replay(LockOrderingScenarios.ConsistentOrder, sameNameNewCode));
+        var error = Assert.Throws<TraceException>(() => Explorer.Replay(LockOrderingScenarios.ConsistentOrder, deadlock.Trace, "Orders.Checkout"));
 
         Assert.Contains("code under test changed since the trace was recorded", error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"at step \d+ \(|first departs from the recorded account at line \d+: recorded '.+', replayed '.+'", error.Message);
     }
 }

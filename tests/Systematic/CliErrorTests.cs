@@ -3,6 +3,7 @@ using Interleave.Harness.Cli;
 namespace Interleave.Tests.Systematic;
 
 /// <summary>Bad input: one clear line on stderr and exit 1, never a stack trace.</summary>
+[Collection(SampleAssemblyCollection.Name)]
 public sealed class CliErrorTests : CliTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Interleave.Scenarios;
 namespace Interleave.Tests.Systematic;
 
 /// <summary><c>interleave list</c>: one line per built-in scenario or per [Test] method.</summary>
+[Collection(SampleAssemblyCollection.Name)]
 public sealed class CliListTests : CliTests
 {
     [Fact]

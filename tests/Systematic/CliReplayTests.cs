@@ -3,6 +3,7 @@ using Interleave.Harness.Cli;
 namespace Interleave.Tests.Systematic;
 
 /// <summary><c>interleave replay</c>: the recorded bug comes back with the same account.</summary>
+[Collection(SampleAssemblyCollection.Name)]
 public sealed class CliReplayTests : CliTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Interleave.Harness.Cli;
 namespace Interleave.Tests.Systematic;
 
 /// <summary><c>interleave test</c> on the built-in scenarios and on a user's assembly.</summary>
+[Collection(SampleAssemblyCollection.Name)]
 public sealed class CliTestCommandTests : CliTests
 {
     [Fact]

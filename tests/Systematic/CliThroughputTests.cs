@@ -3,6 +3,7 @@ using Interleave.Harness.Cli;
 namespace Interleave.Tests.Systematic;
 
 /// <summary><c>interleave throughput</c>: both rates and their ratio per bug-free test; buggy ones are skipped.</summary>
+[Collection(SampleAssemblyCollection.Name)]
 public sealed class CliThroughputTests : CliTests
 {
     [Fact]

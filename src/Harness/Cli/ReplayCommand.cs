@@ -40,11 +40,8 @@ internal static class ReplayCommand
         var suite = TestDiscovery.Discover(assemblyPath, error);
         TraceFile.Validate(trace, testName: string.Empty);
         var test = method is null ? ByTraceName(suite, trace) : TestSelector.SelectOne(suite, method);
-        TraceFile.Validate(trace, test.FullName);
 
-        // Explorer checks the trace against the delegate's own name, which for an adapted void or
-        // ICoyoteRuntime method is a lambda's: the check by full name is done above.
-        var report = Explorer.Replay(test.Test, TraceFile.Stamp(trace, TraceFile.NameOf(test.Test)));
+        var report = Explorer.Replay(test.Test, trace, test.FullName, test.Hooks);
         output.WriteLine($"Replayed {tracePath} on {test.Name}: {report.Verdict} reproduced.");
         output.WriteLine();
         output.Write(report.Account);

@@ -16,7 +16,7 @@ internal sealed class RunSummaryTable(IReadOnlyList<TestCase> tests, bool showEx
     internal string Row(TestOutcome outcome)
     {
         var report = outcome.Report;
-        var verdict = report.Verdict.ToString() + (outcome.TimedOut ? " (timeout)" : string.Empty);
+        var verdict = report.Verdict.ToString() + (report.TimedOut ? " (timeout)" : string.Empty);
         var trace = outcome.TracePath ?? "-";
         if (!outcome.AsExpected)
         {

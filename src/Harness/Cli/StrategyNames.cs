@@ -10,6 +10,7 @@ internal static class StrategyNames
         ("probabilistic", ExplorationStrategy.Probabilistic),
         ("delay-bounding", ExplorationStrategy.DelayBounding),
         ("q-learning", ExplorationStrategy.QLearning),
+        ("portfolio", ExplorationStrategy.Portfolio),
     ];
 
     /// <summary>The valid names, comma separated, for help and errors.</summary>

@@ -5,7 +5,8 @@ namespace Interleave.Harness.Cli;
 /// <param name="MethodName">The bare method name, also accepted by <c>-m</c>.</param>
 /// <param name="FullName">Namespace.Type.Method: the name written into traces.</param>
 /// <param name="Test">The entry point, adapted to what <see cref="Explorer"/> runs.</param>
-internal sealed record TestCase(string Name, string MethodName, string FullName, Func<Task> Test)
+/// <param name="Hooks">The [TestInit], [TestIterationDispose] and [TestDispose] methods of the test's assembly.</param>
+internal sealed record TestCase(string Name, string MethodName, string FullName, Func<Task> Test, TestHooks Hooks)
 {
     /// <summary>What the scenario does; null for a user's test.</summary>
     public string? Description { get; init; }

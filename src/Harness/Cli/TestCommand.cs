@@ -22,8 +22,8 @@ internal static class TestCommand
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
-        var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (checked between batches of schedules).", HelpName = "SECONDS" };
-        var parallel = new Option<int>("--parallel", "-p") { Description = "Explore up to N tests at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
@@ -54,11 +54,19 @@ internal static class TestCommand
         var options = Validate(settings);
         var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
         var selected = TestSelector.Select(suite, settings.Method);
-        var timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+
+        var parallel = settings.Parallel;
+        if (parallel > 1 && selected.Any(t => t.Hooks.Any))
+        {
+            error.WriteLine($"interleave: note: {suite.Source} has [TestInit], [TestIterationDispose] or [TestDispose] methods, which keep state in statics across schedules: running one engine at a time.");
+            parallel = 1;
+        }
 
         var plural = selected.Count == 1 ? string.Empty : "s";
-        var budget = timeout is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
-        var together = settings.Parallel > 1 ? string.Create(CultureInfo.InvariantCulture, $", {settings.Parallel} at a time") : string.Empty;
+        var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
+        var together = parallel <= 1 ? string.Empty
+            : selected.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
+            : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Exploring {selected.Count} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy, up to {options.Iterations} schedules each{budget}{together}."));
@@ -67,8 +75,8 @@ internal static class TestCommand
         output.WriteLine(table.Header());
         var outcomes = ParallelRunner.Run(
             selected,
-            settings.Parallel,
-            test => Explore(test, options, timeout, settings.OutDir),
+            parallel,
+            test => Explore(test, selected.Count == 1 ? options with { ParallelEngines = parallel } : options, settings.OutDir),
             outcome => output.WriteLine(table.Row(outcome)));
 
         foreach (var outcome in outcomes.Where(o => o.Report.BugFound))
@@ -96,6 +104,7 @@ internal static class TestCommand
             Strategy = StrategyNames.Parse(settings.Strategy),
             Seed = settings.Seed,
             MaxSteps = settings.MaxSteps,
+            Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
     }
 
@@ -107,23 +116,22 @@ internal static class TestCommand
         }
     }
 
-    private static TestOutcome Explore(TestCase test, ExplorationOptions options, TimeSpan? timeout, string outDir)
+    private static TestOutcome Explore(TestCase test, ExplorationOptions options, string outDir)
     {
-        var (report, timedOut) = TimedExploration.Run(test.Test, options, timeout);
-        return new TestOutcome(test, report, timedOut, report.BugFound ? WriteFiles(test, report, outDir) : null);
+        var report = Explorer.Run(test.Test, options with { TestName = test.FullName }, test.Hooks);
+        return new TestOutcome(test, report, report.BugFound ? WriteFiles(test, report, outDir) : null);
     }
 
-    // <outdir>/<name>.trace and <outdir>/<name>.txt; the trace names the test as Namespace.Type.Method,
-    // which is how replay finds it again without -m.
+    // <outdir>/<name>.trace and <outdir>/<name>.txt; the trace names the test as Namespace.Type.Method
+    // (ExplorationOptions.TestName), which is how replay finds it again without -m.
     private static string WriteFiles(TestCase test, ExplorationReport report, string outDir)
     {
         var name = string.Concat(test.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
         var basePath = Path.Combine(outDir, name);
-        var trace = TraceFile.NameOf(test.Test) == test.FullName ? report.Trace : TraceFile.Stamp(report.Trace, test.FullName);
         try
         {
             Directory.CreateDirectory(outDir);
-            File.WriteAllText(basePath + ".trace", trace);
+            File.WriteAllText(basePath + ".trace", report.Trace);
             File.WriteAllText(basePath + ".txt", report.Account);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)

@@ -20,7 +20,7 @@ internal static class TestDiscovery
         assemblyPath is null ? BuiltIns() : FromAssembly(assemblyPath, warnings);
 
     internal static TestSuite BuiltIns() => new(null, ScenarioCatalog.All
-        .Select(s => new TestCase(s.Name, s.Test.Method.Name, TraceFile.NameOf(s.Test), s.Test)
+        .Select(s => new TestCase(s.Name, s.Test.Method.Name, TraceFile.NameOf(s.Test), s.Test, TestHooks.Of(s.Test))
         {
             Description = s.Description,
             IsBuggy = s.IsBuggy,
@@ -31,7 +31,8 @@ internal static class TestDiscovery
     {
         var assembly = Load(assemblyPath);
         var tests = new List<TestCase>();
-        foreach (var type in LoadableTypes(assembly))
+        var hooks = TestHooks.Of(assembly);
+        foreach (var type in AssemblyTypes.Loadable(assembly))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
@@ -43,7 +44,7 @@ internal static class TestDiscovery
                 if (Adapt(method) is { } test)
                 {
                     var typeName = type.FullName?.Replace('+', '.') ?? type.Name;
-                    tests.Add(new TestCase($"{type.Name}.{method.Name}", method.Name, $"{typeName}.{method.Name}", test));
+                    tests.Add(new TestCase($"{type.Name}.{method.Name}", method.Name, $"{typeName}.{method.Name}", test, hooks));
                 }
                 else
                 {
@@ -80,17 +81,6 @@ internal static class TestDiscovery
         }
     }
 
-    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException error)
-        {
-            return error.Types.OfType<Type>();
-        }
-    }
 
     // Typed delegates, not MethodInfo.Invoke: an exception or a Coyote assertion inside the test must reach
     // the scheduler as itself, not wrapped in a TargetInvocationException.

@@ -3,9 +3,8 @@ namespace Interleave.Harness.Cli;
 /// <summary>What exploring one test gave: the report, and where its trace and account were written.</summary>
 /// <param name="Case">The test.</param>
 /// <param name="Report">What the exploration found.</param>
-/// <param name="TimedOut">The <c>--timeout</c> budget ran out before the iterations did.</param>
 /// <param name="TracePath">The written <c>.trace</c>, when a bug was found.</param>
-internal sealed record TestOutcome(TestCase Case, ExplorationReport Report, bool TimedOut, string? TracePath)
+internal sealed record TestOutcome(TestCase Case, ExplorationReport Report, string? TracePath)
 {
     /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
     public bool AsExpected => Case.IsBuggy is not { } buggy || buggy == Report.BugFound;

@@ -18,8 +18,15 @@ internal static class TraceFile
     internal static string CoyoteVersion { get; } =
         typeof(Configuration).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    /// <summary>Sets the trace's <c>TestName</c> (Coyote leaves it empty for delegates).</summary>
-    internal static string Stamp(string trace, string testName)
+    // Not a Coyote field (Coyote ignores it): the account of the recorded schedule, line by line, so a
+    // replay that no longer fails can say where it departed from it.
+    private const string AccountField = "InterleaveAccount";
+
+    /// <summary>
+    /// Sets the trace's <c>TestName</c> (Coyote leaves it empty for delegates) and, when given, stores the
+    /// readable account of the recorded schedule in it.
+    /// </summary>
+    internal static string Stamp(string trace, string testName, string? account = null)
     {
         if (trace.Length == 0 || JsonNode.Parse(trace) is not JsonObject root)
         {
@@ -27,8 +34,19 @@ internal static class TraceFile
         }
 
         root["TestName"] = testName;
+        if (account is not null)
+        {
+            root[AccountField] = new JsonArray([.. AccountDifference.Lines(account).Select(line => JsonValue.Create(line))]);
+        }
+
         return root.ToJsonString(Indented);
     }
+
+    /// <summary>The account stored in the trace by <see cref="Stamp"/>, or null (a trace written by Coyote itself).</summary>
+    internal static string? RecordedAccount(string trace) =>
+        JsonNode.Parse(trace)?[AccountField] is JsonArray lines
+            ? string.Join('\n', lines.Select(line => line?.ToString())) + "\n"
+            : null;
 
     /// <summary>Throws a <see cref="TraceException"/> unless <paramref name="trace"/> can be replayed for <paramref name="testName"/>.</summary>
     internal static void Validate(string trace, string testName)

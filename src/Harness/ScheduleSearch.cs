@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Interleave.Harness.Tracing;
+using Interleave.Primitives.Instrumentation;
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+using Microsoft.Coyote.SystematicTesting;
+
+namespace Interleave.Harness;
+
+/// <summary>
+/// One exploration of one test: runs Coyote <c>TestingEngine</c>s over the schedules 1..N of one seed, on
+/// one engine or several side by side, stops at the deadline or once the first bug is known, and keeps the
+/// lowest-numbered failing schedule with its recorded events.
+/// </summary>
+/// <remarks>
+/// Schedule k is what one engine started at the base seed runs as its k-th iteration: Coyote bumps the seed
+/// by one per iteration, so an engine started at seed + k - 1 runs it first. Parallel engines therefore take
+/// chunks of consecutive schedules in order, and a run finds the same first bug (for the random family)
+/// with one engine or many.
+/// </remarks>
+internal sealed class ScheduleSearch
+{
+    private readonly Func<Task> _test;
+    private readonly ExplorationOptions _options;
+    private readonly TestHooks _hooks;
+    private readonly TextWriter? _log;
+    private readonly uint _baseSeed;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _gate = new();
+    private FoundBug? _firstBug;
+    private int _schedulesRun;
+    private int _nextChunk;
+    private volatile bool _timedOut;
+
+    internal ScheduleSearch(Func<Task> test, ExplorationOptions options, TestHooks hooks, TextWriter? log)
+    {
+        _test = test;
+        _options = options;
+        _hooks = hooks;
+        _log = log;
+        _baseSeed = options.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+    }
+
+    /// <summary>The failing schedule with the lowest number, if any.</summary>
+    internal FoundBug? FirstBug => _firstBug;
+
+    /// <summary>The events of the schedule an engine ran last: for a replay, the replayed schedule.</summary>
+    internal IReadOnlyList<PrimitiveEvent> LastEvents { get; private set; } = [];
+
+    /// <summary>Schedules started, over all engines.</summary>
+    internal int SchedulesRun => _schedulesRun;
+
+    /// <summary>The deadline stopped the run before its schedules were done and before any bug.</summary>
+    internal bool TimedOut => _timedOut && _firstBug is null;
+
+    internal TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Runs the schedules, calling the test's set-up and tear-down hooks around them.</summary>
+    internal void Run()
+    {
+        _hooks.Initialize();
+        var engines = Math.Min(_options.ParallelEngines, _options.Iterations);
+        if (engines <= 1 || _options.ReplayTrace is not null || _hooks.Any)
+        {
+            RunEngine(0, _options.Iterations);
+        }
+        else
+        {
+            RunSideBySide(engines);
+        }
+
+        _hooks.Dispose();
+    }
+
+    private void RunSideBySide(int engines)
+    {
+        // Small enough that the engines finish together and stop soon after a bug; large enough that
+        // creating an engine per chunk costs little.
+        var chunk = Math.Clamp(_options.Iterations / (engines * 8), 1, 500);
+        void Worker()
+        {
+            while (true)
+            {
+                int first;
+                lock (_gate)
+                {
+                    first = _nextChunk;
+                    _nextChunk += chunk;
+                }
+
+                if (first >= _options.Iterations || ShouldStop(first + 1))
+                {
+                    return;
+                }
+
+                RunEngine(first, Math.Min(chunk, _options.Iterations - first));
+            }
+        }
+
+        var workers = Enumerable.Range(0, engines)
+            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+        }
+    }
+
+    // Runs schedules first+1 .. first+count on one engine.
+    private void RunEngine(int first, int count)
+    {
+        ScheduleRecorder? lastIteration = null;
+        Task RecordedTest()
+        {
+            lastIteration = ObserverHub.RecordCurrentIteration();
+            return _test();
+        }
+
+        using var engine = TestingEngine.Create(Configure(unchecked(_baseSeed + (uint)first), count), RecordedTest);
+
+        // Coyote prints its progress even at verbosity None; the report says what matters. A replay keeps
+        // Coyote's errors, which are the only place it says where a schedule diverged.
+        engine.SetLogger(new TextWriterLogger(_log ?? TextWriter.Null, _log is null ? VerbosityLevel.None : VerbosityLevel.Error));
+        var started = 0;
+        engine.RegisterStartIterationCallBack(iteration =>
+        {
+            // Coyote offers no way to stop between iterations but Stop(), which returns from Run while the
+            // current iteration still runs; its loop does end cleanly on a TaskCanceledException.
+            if (ShouldStop(first + (int)iteration + 1))
+            {
+                throw new TaskCanceledException("Interleave stopped the exploration.");
+            }
+
+            started++;
+            Interlocked.Increment(ref _schedulesRun);
+        });
+        engine.RegisterEndIterationCallBack(_ => _hooks.DisposeIteration());
+        engine.Run();
+        LastEvents = lastIteration?.Events ?? [];
+        if (engine.TestReport.NumOfFoundBugs > 0)
+        {
+            Record(new FoundBug(
+                first + started,
+                engine.TestReport.BugReports.First(),
+                engine.ReproducibleTrace ?? string.Empty,
+                LastEvents));
+        }
+    }
+
+    private bool ShouldStop(int schedule)
+    {
+        if (_firstBug is { } bug && bug.Schedule < schedule)
+        {
+            return true;
+        }
+
+        if (_options.Timeout is { } timeout && _clock.Elapsed >= timeout)
+        {
+            _timedOut = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Record(FoundBug bug)
+    {
+        lock (_gate)
+        {
+            if (_firstBug is null || bug.Schedule < _firstBug.Schedule)
+            {
+                _firstBug = bug;
+            }
+        }
+    }
+
+    private Configuration Configure(uint seed, int iterations)
+    {
+        var configuration = Configuration.Create()
+            .WithTelemetryEnabled(false)
+            .WithVerbosityEnabled(VerbosityLevel.None)
+            .WithTestingIterations((uint)iterations)
+            .WithMaxSchedulingSteps((uint)_options.MaxSteps)
+            .WithFailureOnMaxStepsBoundEnabled(true)
+            .WithRandomGeneratorSeed(seed);
+        if (_options.ReplayTrace is { } trace)
+        {
+            return configuration.WithReproducibleTrace(trace);
+        }
+
+        var bound = (uint)_options.StrategyBound;
+        return _options.Strategy switch
+        {
+            ExplorationStrategy.Prioritization => configuration.WithPrioritizationStrategy(isFair: false, priorityChangeBound: bound),
+            ExplorationStrategy.Probabilistic => configuration.WithProbabilisticStrategy(),
+            ExplorationStrategy.DelayBounding => configuration.WithDelayBoundingStrategy(isFair: false, delayBound: bound),
+            ExplorationStrategy.QLearning => configuration.WithQLearningStrategy(),
+
+            // Coyote's default when no strategy is named: random, probabilistic, fair prioritization and
+            // fair delay-bounding, taking turns schedule by schedule.
+            ExplorationStrategy.Portfolio => configuration,
+            _ => configuration.WithRandomStrategy(),
+        };
+    }
+
+    /// <summary>A failing schedule: its number in the run, Coyote's message, its trace and its events.</summary>
+    internal sealed record FoundBug(int Schedule, string Message, string Trace, IReadOnlyList<PrimitiveEvent> Events);
+}
