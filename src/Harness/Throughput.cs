@@ -11,25 +11,42 @@ namespace Interleave.Harness;
 /// </summary>
 public static class Throughput
 {
-    /// <summary>Runs <paramref name="test"/> for <paramref name="iterations"/> schedules each way, bare engine first, and reports both rates.</summary>
+    /// <summary>
+    /// Runs <paramref name="test"/> for <paramref name="iterations"/> schedules each way, alternating bare
+    /// engine and harness for <paramref name="rounds"/> rounds, and reports the median rate of each: taking
+    /// turns cancels the drift of a busy machine, the median its outliers.
+    /// </summary>
     /// <param name="test">A test without bugs (a bug would stop a run early).</param>
     /// <param name="iterations">Schedules per measurement.</param>
     /// <param name="seed">The seed both runs use, so they explore the same schedules.</param>
+    /// <param name="rounds">Measurements of each; odd, so the median is one of them.</param>
     /// <returns>Schedules per second for the bare engine and for the harness.</returns>
-    public static (double BareEngine, double Harness) Measure(Func<Task> test, int iterations = 500, uint seed = 1)
+    public static (double BareEngine, double Harness) Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
 
         // Warm up both paths (JIT, Coyote's one-time set-up) so neither pays it inside the measurement.
         Bare(test, 20, seed);
-        Explorer.Run(test, new ExplorationOptions { Iterations = 20, Seed = seed });
+        Harness(test, 20, seed);
 
-        var bare = Bare(test, iterations, seed);
+        var bare = new double[rounds];
+        var harness = new double[rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            bare[round] = Bare(test, iterations, seed);
+            harness[round] = Harness(test, iterations, seed);
+        }
+
+        return (Median(bare), Median(harness));
+    }
+
+    private static double Harness(Func<Task> test, int iterations, uint seed)
+    {
         var stopwatch = Stopwatch.StartNew();
         var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed });
-        var harness = report.IterationsRun / stopwatch.Elapsed.TotalSeconds;
-        return (bare, harness);
+        return report.IterationsRun / stopwatch.Elapsed.TotalSeconds;
     }
 
     private static double Bare(Func<Task> test, int iterations, uint seed)
@@ -46,5 +63,11 @@ public static class Throughput
         engine.Run();
         var explored = engine.TestReport.NumOfExploredFairPaths + engine.TestReport.NumOfExploredUnfairPaths;
         return explored / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        return values[values.Length / 2];
     }
 }

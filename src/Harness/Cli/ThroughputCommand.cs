@@ -13,22 +13,29 @@ internal static class ThroughputCommand
     {
         var assembly = SharedArguments.Assembly();
         var method = SharedArguments.Method();
-        var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300 };
+        var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
+        var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
         var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, and their ratio.")
         {
             assembly,
             method,
             iterations,
+            rounds,
         };
-        command.SetAction(parse => Execute(parse.GetValue(assembly), parse.GetValue(method), parse.GetValue(iterations), output, error));
+        command.SetAction(parse => Execute(parse.GetValue(assembly), parse.GetValue(method), parse.GetValue(iterations), parse.GetValue(rounds), output, error));
         return command;
     }
 
-    internal static int Execute(string? assemblyPath, string? pattern, int iterations, TextWriter output, TextWriter error)
+    internal static int Execute(string? assemblyPath, string? pattern, int iterations, int rounds, TextWriter output, TextWriter error)
     {
         if (iterations <= 0)
         {
             throw new UsageException($"--iterations must be at least 1, not {iterations}.");
+        }
+
+        if (rounds <= 0)
+        {
+            throw new UsageException($"--rounds must be at least 1, not {rounds}.");
         }
 
         var tests = TestSelector.Select(TestDiscovery.Discover(assemblyPath, error), pattern)
@@ -36,16 +43,18 @@ internal static class ThroughputCommand
             .ToList();
         var width = Math.Max("test".Length, tests.Max(t => t.Name.Length));
         output.WriteLine($"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}");
-        double bareTotal = 0, harnessTotal = 0;
+        // "all": the same schedules of every test run back to back, i.e. total schedules over total time.
+        double bareSeconds = 0, harnessSeconds = 0;
         foreach (var test in tests)
         {
-            var (bare, harness) = Throughput.Measure(test.Test, iterations);
-            bareTotal += bare;
-            harnessTotal += harness;
+            var (bare, harness) = Throughput.Measure(test.Test, iterations, rounds: rounds);
+            bareSeconds += iterations / bare;
+            harnessSeconds += iterations / harness;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{test.Name.PadRight(width)}  {bare,13:F0}  {harness,10:F0}  {harness / bare,6:P0}"));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all".PadRight(width)}  {bareTotal,13:F0}  {harnessTotal,10:F0}  {harnessTotal / bareTotal,6:P0}"));
+        var schedules = (double)iterations * tests.Count;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all".PadRight(width)}  {schedules / bareSeconds,13:F0}  {schedules / harnessSeconds,10:F0}  {bareSeconds / harnessSeconds,6:P0}"));
         return ExitCode.Ok;
     }
 }
