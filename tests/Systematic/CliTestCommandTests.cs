@@ -51,16 +51,40 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
-    public void Test_WholeSampleAssemblyInParallel_PrintsRowsInOrderAndExitsTwo()
+    public void Test_BuiltInsInParallel_PrintRowsInCatalogOrder()
     {
-        var (exit, output, _) = Run("test", SampleDll, "-i", "50", "-p", "3", "-s", "prioritization", "-o", OutDir);
+        var (exit, output, error) = Run("test", "-i", "100", "-p", "3", "--seed", "11", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.Ok, output + error);
+        Assert.Contains(", 3 at a time.", output, StringComparison.Ordinal);
+        var rows = Interleave.Scenarios.ScenarioCatalog.All.Select(s => output.IndexOf(s.Name + "  ", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, rows);
+        Assert.Equal(rows.Order(), rows);
+    }
+
+    [Fact]
+    public void Test_OneTestInParallel_SplitsItsSchedulesAndFindsTheSameFirstBug()
+    {
+        var (_, alone, _) = Run("test", "-m", "scraper.stats-without-lock", "-i", "160", "--seed", "8", "-o", OutDir);
+        var (exit, together, error) = Run("test", "-m", "scraper.stats-without-lock", "-i", "160", "--seed", "8", "-p", "2", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, together + error);
+        Assert.Contains("on 2 engines side by side", together, StringComparison.Ordinal);
+        Assert.Contains("AssertionFailure in schedule 15", alone, StringComparison.Ordinal);
+        Assert.Contains("AssertionFailure in schedule 15", together, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_AssemblyWithHooks_RunsOneEngineAtATimeAndSaysWhy()
+    {
+        var (exit, output, error) = Run("test", SampleDll, "-i", "50", "-p", "3", "-s", "portfolio", "-o", OutDir);
 
         Assert.Equal(ExitCode.BugFound, exit);
-        Assert.Contains("with the prioritization strategy", output, StringComparison.Ordinal);
-        var oversell = output.IndexOf("TicketSaleTests.OversellWithoutLock  ", StringComparison.Ordinal);
-        var underLock = output.IndexOf("TicketSaleTests.SellUnderLock  ", StringComparison.Ordinal);
-        var underSemaphore = output.IndexOf("TicketSaleTests.SellUnderSemaphore  ", StringComparison.Ordinal);
-        Assert.True(oversell >= 0 && oversell < underLock && underLock < underSemaphore, output);
+        Assert.Contains("with the portfolio strategy", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("at a time", output, StringComparison.Ordinal);
+        Assert.Contains("has [TestInit], [TestIterationDispose] or [TestDispose] methods", error, StringComparison.Ordinal);
+        Assert.Contains("running one engine at a time", error, StringComparison.Ordinal);
+        Assert.Matches(@"SeasonTicketTests\.SellLastSeatOfTheSeason +NoBug +50 ", output);
     }
 
     [Fact]
