@@ -12,7 +12,14 @@ public sealed record ExplorationOptions
     /// <summary>The random seed; null for a fresh one each run.</summary>
     public uint? Seed { get; init; }
 
-    /// <summary>Scheduling steps one schedule may take before it counts as a hang.</summary>
+    /// <summary>
+    /// Scheduling steps a schedule may take under a strategy's own (unfair) choices; past them the fair
+    /// strategies (random, probabilistic, prioritization, delay-bounding, portfolio) go on choosing at random,
+    /// and a schedule still running after ten times as many steps counts as a hang. Q-learning, which Coyote
+    /// offers only unfair, counts a hang at this bound, and can report one for a program that makes progress
+    /// only when every ready task eventually runs (e.g. a loop retrying on timeouts): confirm such a hang with
+    /// another strategy. Coyote's <c>--max-steps</c>.
+    /// </summary>
     public int MaxSteps { get; init; } = 10_000;
 
     /// <summary>Priority changes per schedule (prioritization) or delays per schedule (delay bounding).</summary>

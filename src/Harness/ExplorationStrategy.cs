@@ -6,16 +6,19 @@ public enum ExplorationStrategy
     /// <summary>Uniformly random choice at every point (Coyote <c>random</c>).</summary>
     Random,
 
-    /// <summary>Priority-based, with a few random priority changes per iteration (Coyote <c>prioritization</c>, PCT).</summary>
+    /// <summary>
+    /// Priority-based, with a few random priority changes per iteration (Coyote <c>prioritization</c>, PCT);
+    /// fair: random past <see cref="ExplorationOptions.MaxSteps"/>.
+    /// </summary>
     Prioritization,
 
     /// <summary>Keeps running the same task, switching with a small probability (Coyote <c>probabilistic</c>).</summary>
     Probabilistic,
 
-    /// <summary>Round-robin with a bounded number of random delays (Coyote <c>delay-bounding</c>).</summary>
+    /// <summary>Round-robin with a bounded number of random delays (Coyote <c>delay-bounding</c>); fair like <see cref="Prioritization"/>.</summary>
     DelayBounding,
 
-    /// <summary>Learns which choices reach new states (Coyote <c>q-learning</c>).</summary>
+    /// <summary>Learns which choices reach new states (Coyote <c>q-learning</c>); unfair, see <see cref="ExplorationOptions.MaxSteps"/>.</summary>
     QLearning,
 
     /// <summary>

@@ -192,12 +192,15 @@ internal sealed class ScheduleSearch
             return configuration.WithReproducibleTrace(trace);
         }
 
+        // Prioritization and delay-bounding are Coyote's fair variants (as in its portfolio): past MaxSteps
+        // they schedule randomly. Unfair, they can starve a task that is ready to run for as long as another
+        // keeps retrying on virtual-time timeouts, and report a hang that no real run would have.
         var bound = (uint)_options.StrategyBound;
         return _options.Strategy switch
         {
-            ExplorationStrategy.Prioritization => configuration.WithPrioritizationStrategy(isFair: false, priorityChangeBound: bound),
+            ExplorationStrategy.Prioritization => configuration.WithPrioritizationStrategy(isFair: true, priorityChangeBound: bound),
             ExplorationStrategy.Probabilistic => configuration.WithProbabilisticStrategy(),
-            ExplorationStrategy.DelayBounding => configuration.WithDelayBoundingStrategy(isFair: false, delayBound: bound),
+            ExplorationStrategy.DelayBounding => configuration.WithDelayBoundingStrategy(isFair: true, delayBound: bound),
             ExplorationStrategy.QLearning => configuration.WithQLearningStrategy(),
 
             // Coyote's default when no strategy is named: random, probabilistic, fair prioritization and
