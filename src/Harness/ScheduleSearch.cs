@@ -97,17 +97,7 @@ internal sealed class ScheduleSearch
             }
         }
 
-        var workers = Enumerable.Range(0, engines)
-            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            .ToArray();
-        try
-        {
-            Task.WaitAll(workers);
-        }
-        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
-        }
+        Workers.Run(engines, Worker);
     }
 
     // Runs schedules first+1 .. first+count on one engine.

@@ -43,17 +43,7 @@ internal static class ParallelRunner
             }
         }
 
-        var threads = Enumerable.Range(0, Math.Min(degree, items.Count))
-            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            .ToArray();
-        try
-        {
-            Task.WaitAll(threads);
-        }
-        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
-        }
+        Workers.Run(Math.Min(degree, items.Count), Worker);
 
         return results!;
     }
