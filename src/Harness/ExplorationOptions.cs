@@ -47,6 +47,13 @@ public sealed record ExplorationOptions
     /// </summary>
     public string? TestName { get; init; }
 
+    /// <summary>
+    /// Schedules of the seed to skip: the run explores schedules FirstSchedule + 1 to FirstSchedule +
+    /// <see cref="Iterations"/> of <see cref="Seed"/> (required), exactly as a longer run from schedule 1
+    /// would. Shards of one run take disjoint ranges this way.
+    /// </summary>
+    public int FirstSchedule { get; init; }
+
     /// <summary>A trace to replay (the text of a <c>.trace</c> file) instead of exploring.</summary>
     public string? ReplayTrace { get; init; }
 }

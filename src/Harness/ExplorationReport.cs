@@ -1,3 +1,5 @@
+using Interleave.Primitives.Instrumentation;
+
 namespace Interleave.Harness;
 
 /// <summary>The outcome of <see cref="Explorer.Run(Func{Task}, ExplorationOptions?)"/>.</summary>
@@ -15,6 +17,15 @@ public sealed record ExplorationReport(
     /// </summary>
     public string Account { get; init; } = string.Empty;
 
+    /// <summary>The failing schedule's primitive events, in order: what the account and the HTML report are drawn from.</summary>
+    internal IReadOnlyList<PrimitiveEvent> Events { get; init; } = [];
+
+    /// <summary>
+    /// The number of the failing schedule in the seed's sequence (<see cref="ExplorationOptions.FirstSchedule"/>
+    /// plus the schedules this run took to find it); 0 when no bug was found.
+    /// </summary>
+    public int FailingSchedule { get; init; }
+
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }
 
@@ -24,6 +35,6 @@ public sealed record ExplorationReport(
     /// <inheritdoc/>
     public override string ToString() =>
         BugFound
-            ? $"{Verdict} in iteration {IterationsRun} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
+            ? $"{Verdict} in schedule {FailingSchedule} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
             : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
 }

@@ -49,7 +49,7 @@ public static class Explorer
         Validate(options);
         var search = new ScheduleSearch(test, options, hooks, log: null);
         search.Run();
-        return Report(search, options.TestName ?? TraceFile.NameOf(test));
+        return Report(search, options, options.TestName ?? TraceFile.NameOf(test));
     }
 
     internal static ExplorationReport Replay(Func<Task> test, string trace, string? testName, TestHooks hooks)
@@ -58,9 +58,10 @@ public static class Explorer
         var name = testName ?? TraceFile.NameOf(test);
         TraceFile.Validate(trace, name);
         var log = new StringWriter();
-        var search = new ScheduleSearch(test, new ExplorationOptions { Iterations = 1, ReplayTrace = trace }, hooks, log);
+        var options = new ExplorationOptions { Iterations = 1, ReplayTrace = trace };
+        var search = new ScheduleSearch(test, options, hooks, log);
         search.Run();
-        var report = Report(search, name);
+        var report = Report(search, options, name);
         if (Divergence(log.ToString()) is { } divergence)
         {
             throw new TraceException($"The schedule diverged from the trace {divergence}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
@@ -95,13 +96,18 @@ public static class Explorer
             throw new ArgumentOutOfRangeException(nameof(options), options.ParallelEngines, "ParallelEngines must be at least 1.");
         }
 
+        if (options.FirstSchedule < 0 || (options.FirstSchedule > 0 && options.Seed is null))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FirstSchedule, "FirstSchedule must be at least 0, and a run that starts past schedule 0 needs a Seed.");
+        }
+
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "Timeout must be positive.");
         }
     }
 
-    private static ExplorationReport Report(ScheduleSearch search, string testName)
+    private static ExplorationReport Report(ScheduleSearch search, ExplorationOptions options, string testName)
     {
         if (search.FirstBug is not { } bug)
         {
@@ -114,7 +120,11 @@ public static class Explorer
         var verdict = Classify(bug.Message);
         var account = ScheduleAccount.Render(bug.Events, verdict, bug.Message);
         var trace = TraceFile.Stamp(bug.Trace, testName, account);
-        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed) { Account = account };
+        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed) {
+            Account = account,
+            Events = bug.Events,
+            FailingSchedule = options.FirstSchedule + bug.Schedule,
+        };
     }
 
     // Coyote 1.7.11 logs "The trace ... is not reproducible at execution step 'N': reason." and goes on.

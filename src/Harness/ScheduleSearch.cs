@@ -110,7 +110,7 @@ internal sealed class ScheduleSearch
             return _test();
         }
 
-        using var engine = TestingEngine.Create(Configure(unchecked(_baseSeed + (uint)first), count), RecordedTest);
+        using var engine = TestingEngine.Create(Configure(unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)first), count), RecordedTest);
 
         // Coyote prints its progress even at verbosity None; the report says what matters. A replay keeps
         // Coyote's errors, which are the only place it says where a schedule diverged.

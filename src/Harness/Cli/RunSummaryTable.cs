@@ -3,32 +3,33 @@ using System.Globalization;
 namespace Interleave.Harness.Cli;
 
 /// <summary>
-/// The table <c>interleave test</c> prints, one row per test: name, expected (built-in scenarios only),
-/// verdict, iterations (to the bug, or all that ran), time, and the trace file.
+/// The table <c>interleave test</c> and <c>merge</c> print, one row per test: name, expected (built-in
+/// scenarios only), verdict, iterations (the failing schedule's number, or all that ran), time, and the
+/// trace file. A bug's number is its place in the seed's sequence, so a shard's or a merge's row reads as
+/// the unsharded run's would.
 /// </summary>
-internal sealed class RunSummaryTable(IReadOnlyList<TestCase> tests, bool showExpected)
+internal sealed class RunSummaryTable(IEnumerable<string> names, bool showExpected)
 {
-    private readonly int _nameWidth = Math.Max(8, tests.Max(t => t.Name.Length));
+    private readonly int _nameWidth = Math.Max(8, names.Max(name => name.Length));
 
     internal string Header() =>
         Row("test", "expected", "verdict", "iterations", "time", "trace");
 
-    internal string Row(TestOutcome outcome)
+    internal string Row(TestResult result)
     {
-        var report = outcome.Report;
-        var verdict = report.Verdict.ToString() + (report.TimedOut ? " (timeout)" : string.Empty);
-        var trace = outcome.TracePath ?? "-";
-        if (!outcome.AsExpected)
+        var verdict = result.Verdict.ToString() + (result.TimedOut ? " (timeout)" : string.Empty);
+        var trace = result.Trace ?? "-";
+        if (!result.AsExpected)
         {
             trace += "  UNEXPECTED";
         }
 
         return Row(
-            outcome.Case.Name,
-            outcome.Case.IsBuggy is { } buggy ? (buggy ? "bug" : "no bug") : string.Empty,
+            result.Name,
+            result.ExpectedBug is { } buggy ? (buggy ? "bug" : "no bug") : string.Empty,
             verdict,
-            report.IterationsRun.ToString(CultureInfo.InvariantCulture),
-            Time(report.Elapsed),
+            (result.BugFound ? result.FailingSchedule : result.SchedulesRun).ToString(CultureInfo.InvariantCulture),
+            Time(TimeSpan.FromMilliseconds(result.ElapsedMilliseconds)),
             trace);
     }
 

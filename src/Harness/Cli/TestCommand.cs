@@ -23,13 +23,15 @@ internal static class TestCommand
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
+        var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N disjoint ranges of the schedules (needs --seed): one job of a CI matrix; fold the --json summaries with interleave merge.", HelpName = "K/N" };
+        var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -43,6 +45,8 @@ internal static class TestCommand
                 OutDir = parse.GetValue(outDir) ?? DefaultOutDir,
                 TimeoutSeconds = parse.GetValue(timeout),
                 Parallel = parse.GetValue(parallel),
+                Shard = parse.GetValue(shard),
+                JsonPath = parse.GetValue(json),
             },
             output,
             error));
@@ -51,7 +55,7 @@ internal static class TestCommand
 
     internal static int Execute(TestSettings settings, TextWriter output, TextWriter error)
     {
-        var options = Validate(settings);
+        var (options, shard) = Validate(settings);
         var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
         var selected = TestSelector.Select(suite, settings.Method);
 
@@ -62,50 +66,82 @@ internal static class TestCommand
             parallel = 1;
         }
 
-        var plural = selected.Count == 1 ? string.Empty : "s";
-        var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
-        var together = parallel <= 1 ? string.Empty
-            : selected.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
-            : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
-        output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Exploring {selected.Count} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy, up to {options.Iterations} schedules each{budget}{together}."));
+        output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard));
         output.WriteLine();
-        var table = new RunSummaryTable(selected, suite.IsBuiltIn);
+        var table = new RunSummaryTable(selected.Select(t => t.Name), suite.IsBuiltIn);
         output.WriteLine(table.Header());
         var outcomes = ParallelRunner.Run(
             selected,
             parallel,
             test => Explore(test, selected.Count == 1 ? options with { ParallelEngines = parallel } : options, settings.OutDir),
-            outcome => output.WriteLine(table.Row(outcome)));
+            outcome => output.WriteLine(table.Row(TestResult.From(outcome))));
 
         foreach (var outcome in outcomes.Where(o => o.Report.BugFound))
         {
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.Verdict} in schedule {outcome.Report.IterationsRun}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.Verdict} in schedule {outcome.Report.FailingSchedule}"));
             output.Write(outcome.Report.Account);
             output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, outcome.TracePath!, outcome.Case.Name));
         }
 
+        var summary = new RunSummary(
+            suite.Source,
+            StrategyNames.NameOf(options.Strategy),
+            options.Seed!.Value,
+            settings.Iterations,
+            shard?.Count ?? 1,
+            [shard?.Index ?? 1],
+            suite.IsBuiltIn && settings.Method is null,
+            [.. outcomes.Select(TestResult.From)]);
+        if (settings.JsonPath is { } jsonPath)
+        {
+            RunSummaryFile.Write(jsonPath, summary);
+        }
+
         output.WriteLine();
-        return Summarize(suite, settings.Method is null, outcomes, output);
+        output.WriteLine(summary.Conclusion());
+        return summary.ExitCode;
     }
 
-    private static ExplorationOptions Validate(TestSettings settings)
+    // "Exploring 3 tests from X with the random strategy (seed 42), up to 1000 schedules each, ..."
+    private static string Heading(TestSettings settings, ExplorationOptions options, TestSuite suite, int tests, int parallel, Shard? shard)
+    {
+        var plural = tests == 1 ? string.Empty : "s";
+        var schedules = shard is null
+            ? string.Create(CultureInfo.InvariantCulture, $"up to {options.Iterations} schedules each")
+            : string.Create(CultureInfo.InvariantCulture, $"shard {shard}: schedules {options.FirstSchedule + 1}-{options.FirstSchedule + options.Iterations} of {settings.Iterations} each");
+        var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
+        var together = parallel <= 1 ? string.Empty
+            : tests == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
+            : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy (seed {options.Seed}), {schedules}{budget}{together}.");
+    }
+
+    private static (ExplorationOptions Options, Shard? Shard) Validate(TestSettings settings)
     {
         Require(settings.Iterations > 0, $"--iterations must be at least 1, not {settings.Iterations}.");
         Require(settings.MaxSteps > 0, $"--max-steps must be at least 1, not {settings.MaxSteps}.");
         Require(settings.TimeoutSeconds is null or > 0, $"--timeout must be at least 1 second, not {settings.TimeoutSeconds}.");
         Require(settings.Parallel > 0, $"--parallel must be at least 1, not {settings.Parallel}.");
         Require(!File.Exists(settings.OutDir), $"--outdir {settings.OutDir} is a file, not a directory.");
-        return new ExplorationOptions
+        Require(settings.JsonPath is null || !Directory.Exists(settings.JsonPath), $"--json {settings.JsonPath} is a directory, not a file.");
+        var shard = settings.Shard is { } text ? Shard.Parse(text) : (Shard?)null;
+        Require(shard is null || settings.Seed is not null, "--shard needs --seed: every shard must split the schedules of the same seed.");
+        var (first, count) = shard?.Range(settings.Iterations) ?? (0, settings.Iterations);
+
+        // A seed is always chosen here, so the heading and the summary can say how to repeat the run.
+        var options = new ExplorationOptions
         {
-            Iterations = settings.Iterations,
+            Iterations = count,
+            FirstSchedule = first,
             Strategy = StrategyNames.Parse(settings.Strategy),
-            Seed = settings.Seed,
+            Seed = settings.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue),
             MaxSteps = settings.MaxSteps,
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
+        return (options, shard);
     }
 
     private static void Require(bool condition, string message)
@@ -140,22 +176,5 @@ internal static class TestCommand
         }
 
         return basePath + ".trace";
-    }
-
-    private static int Summarize(TestSuite suite, bool wholeCatalog, IReadOnlyList<TestOutcome> outcomes, TextWriter output)
-    {
-        if (suite.IsBuiltIn && wholeCatalog)
-        {
-            var surprises = outcomes.Count(o => !o.AsExpected);
-            output.WriteLine(surprises == 0
-                ? $"Every scenario behaved as expected: {outcomes.Count(o => o.Report.BugFound)} bugs found, {outcomes.Count(o => !o.Report.BugFound)} correct programs passed."
-                : $"{surprises} scenario(s) did not behave as expected (marked UNEXPECTED).");
-            return surprises == 0 ? ExitCode.Ok : ExitCode.BugFound;
-        }
-
-        var bugs = outcomes.Count(o => o.Report.BugFound);
-        var tests = outcomes.Count == 1 ? "1 test" : $"{outcomes.Count} tests";
-        output.WriteLine(bugs == 0 ? $"No bug found in {tests}." : $"Found {bugs} bug(s) in {tests}.");
-        return bugs == 0 ? ExitCode.Ok : ExitCode.BugFound;
     }
 }

@@ -4,8 +4,4 @@ namespace Interleave.Harness.Cli;
 /// <param name="Case">The test.</param>
 /// <param name="Report">What the exploration found.</param>
 /// <param name="TracePath">The written <c>.trace</c>, when a bug was found.</param>
-internal sealed record TestOutcome(TestCase Case, ExplorationReport Report, string? TracePath)
-{
-    /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
-    public bool AsExpected => Case.IsBuggy is not { } buggy || buggy == Report.BugFound;
-}
+internal sealed record TestOutcome(TestCase Case, ExplorationReport Report, string? TracePath);

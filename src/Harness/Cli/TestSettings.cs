@@ -20,4 +20,8 @@ internal sealed record TestSettings
     public int? TimeoutSeconds { get; init; }
 
     public int Parallel { get; init; } = 1;
+
+    public string? Shard { get; init; }
+
+    public string? JsonPath { get; init; }
 }

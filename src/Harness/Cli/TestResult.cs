@@ -1,0 +1,43 @@
+namespace Interleave.Harness.Cli;
+
+/// <summary>One test's line of a run summary: what <c>interleave test</c> prints and writes with <c>--json</c>, and what <c>merge</c> folds.</summary>
+/// <param name="Name">The name shown: a scenario name or <c>Type.Method</c>.</param>
+/// <param name="FullName">Namespace.Type.Method.</param>
+/// <param name="ExpectedBug">Whether a bug is expected (built-in scenarios); null for a user's test.</param>
+/// <param name="Verdict">What was found.</param>
+/// <param name="FailingSchedule">The failing schedule's number in the seed's sequence; 0 when no bug.</param>
+/// <param name="SchedulesRun">Schedules run (to the bug, or all).</param>
+/// <param name="ElapsedMilliseconds">Wall-clock time.</param>
+/// <param name="TimedOut">The time budget ran out first.</param>
+/// <param name="Trace">The written trace's path; null when no bug.</param>
+/// <param name="Message">The bug's description; empty when no bug.</param>
+internal sealed record TestResult(
+    string Name,
+    string FullName,
+    bool? ExpectedBug,
+    Verdict Verdict,
+    int FailingSchedule,
+    int SchedulesRun,
+    double ElapsedMilliseconds,
+    bool TimedOut,
+    string? Trace,
+    string Message)
+{
+    /// <summary>True when a schedule failed.</summary>
+    public bool BugFound => Verdict != Verdict.NoBug;
+
+    /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
+    public bool AsExpected => ExpectedBug is not { } expected || expected == BugFound;
+
+    internal static TestResult From(TestOutcome outcome) => new(
+        outcome.Case.Name,
+        outcome.Case.FullName,
+        outcome.Case.IsBuggy,
+        outcome.Report.Verdict,
+        outcome.Report.FailingSchedule,
+        outcome.Report.IterationsRun,
+        outcome.Report.Elapsed.TotalMilliseconds,
+        outcome.Report.TimedOut,
+        outcome.TracePath,
+        outcome.Report.Message);
+}
