@@ -54,6 +54,9 @@ public sealed record ExplorationOptions
     /// </summary>
     public int FirstSchedule { get; init; }
 
+    /// <summary>Told the number of schedules started so far each time one starts (on the engine's thread): for progress displays.</summary>
+    public IProgress<int>? Progress { get; init; }
+
     /// <summary>A trace to replay (the text of a <c>.trace</c> file) instead of exploring.</summary>
     public string? ReplayTrace { get; init; }
 }

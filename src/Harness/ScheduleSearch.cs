@@ -126,7 +126,8 @@ internal sealed class ScheduleSearch
             }
 
             started++;
-            Interlocked.Increment(ref _schedulesRun);
+            var schedules = Interlocked.Increment(ref _schedulesRun);
+            _options.Progress?.Report(schedules);
         });
         engine.RegisterEndIterationCallBack(_ => _hooks.DisposeIteration());
         engine.Run();

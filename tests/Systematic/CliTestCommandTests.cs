@@ -95,4 +95,45 @@ public sealed class CliTestCommandTests : CliTests
         Assert.True(exit == ExitCode.Ok, output + error);
         Assert.Contains("NoBug (timeout)", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Test_VerbosityQuiet_PrintsOnlyTheClosingLine()
+    {
+        var (exit, output, error) = Run("test", "-m", "bank", "-i", "50", "--seed", "3", "-v", "quiet", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.Equal("Found 1 bug(s) in 2 tests." + Environment.NewLine, output);
+    }
+
+    [Fact]
+    public void Test_VerbosityMinimal_PrintsTheTableButNoAccount()
+    {
+        var (exit, output, _) = Run("test", "-m", "bank", "-i", "50", "--seed", "3", "--verbosity", "minimal", "-o", OutDir);
+
+        Assert.Equal(ExitCode.BugFound, exit);
+        Assert.Contains("bank.unprotected-withdraw", output, StringComparison.Ordinal);
+        Assert.Contains("(seed 3)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schedule (", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replay:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_UnknownVerbosity_IsAUsageError()
+    {
+        AssertUsageError(Run("test", "-m", "bank", "-v", "loud"), "Unknown verbosity 'loud': use quiet, minimal or normal.");
+    }
+
+    [Fact]
+    public void Test_WithoutSeed_NamesTheSeedItChose_SoTheRunCanBeRepeated()
+    {
+        var (_, first, _) = Run("test", "-m", "scraper.stats-without-lock", "-i", "200", "-o", OutDir);
+        var seed = System.Text.RegularExpressions.Regex.Match(first, @"\(seed (\d+)\)").Groups[1].Value;
+        var (_, again, _) = Run("test", "-m", "scraper.stats-without-lock", "-i", "200", "--seed", seed, "-o", OutDir);
+
+        Assert.NotEmpty(seed);
+        Assert.Equal(Schedule(first), Schedule(again));
+    }
+
+    private static string Schedule(string output) =>
+        System.Text.RegularExpressions.Regex.Match(output, @"AssertionFailure in schedule \d+").Value;
 }

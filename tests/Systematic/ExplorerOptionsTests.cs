@@ -109,4 +109,22 @@ public class ExplorerOptionsTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Explorer.Run(BankScenarios.SafeWithdraw, options));
     }
+
+    [Fact]
+    public void Progress_IsToldOfEveryScheduleAsItStarts()
+    {
+        var progress = new Recorder();
+
+        var report = Explorer.Run(BankScenarios.SafeWithdraw, new ExplorationOptions { Iterations = 40, Seed = 1, Progress = progress });
+
+        Assert.Equal(40, report.IterationsRun);
+        Assert.Equal(Enumerable.Range(1, 40), progress.Values);
+    }
+
+    private sealed class Recorder : IProgress<int>
+    {
+        public List<int> Values { get; } = [];
+
+        public void Report(int value) => Values.Add(value);
+    }
 }

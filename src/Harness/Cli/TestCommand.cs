@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Interleave.Harness.Tracing;
+using Spectre.Console;
 
 namespace Interleave.Harness.Cli;
 
@@ -24,6 +25,7 @@ internal static class TestCommand
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
         var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N disjoint ranges of the schedules (needs --seed): one job of a CI matrix; fold the --json summaries with interleave merge.", HelpName = "K/N" };
+        var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet (the closing line), minimal (also the table) or normal (also each bug's account).", DefaultValueFactory = _ => "normal", HelpName = "LEVEL" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
@@ -31,7 +33,7 @@ internal static class TestCommand
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -47,6 +49,7 @@ internal static class TestCommand
                 Parallel = parse.GetValue(parallel),
                 Shard = parse.GetValue(shard),
                 JsonPath = parse.GetValue(json),
+                Verbosity = parse.GetValue(verbosity) ?? "normal",
             },
             output,
             error));
@@ -66,17 +69,22 @@ internal static class TestCommand
             parallel = 1;
         }
 
-        output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard));
-        output.WriteLine();
-        var table = new RunSummaryTable(selected.Select(t => t.Name), suite.IsBuiltIn);
-        output.WriteLine(table.Header());
-        var outcomes = ParallelRunner.Run(
+        var verbosity = ParseVerbosity(settings.Verbosity);
+        if (verbosity > Verbosity.Quiet)
+        {
+            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard));
+            output.WriteLine();
+        }
+
+        var display = verbosity > Verbosity.Quiet && Terminal(output) is { } terminal
+            ? (IRunDisplay)new LiveRunDisplay(terminal, suite.IsBuiltIn, options.Iterations)
+            : new PlainRunDisplay(output, suite.IsBuiltIn, quiet: verbosity == Verbosity.Quiet);
+        var outcomes = display.Run(
             selected,
             parallel,
-            test => Explore(test, selected.Count == 1 ? options with { ParallelEngines = parallel } : options, settings.OutDir),
-            outcome => output.WriteLine(table.Row(TestResult.From(outcome))));
+            (test, progress) => Explore(test, options with { ParallelEngines = selected.Count == 1 ? parallel : 1, Progress = progress }, settings.OutDir));
 
-        foreach (var outcome in outcomes.Where(o => o.Report.BugFound))
+        foreach (var outcome in outcomes.Where(o => o.Report.BugFound && verbosity == Verbosity.Normal))
         {
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.Verdict} in schedule {outcome.Report.FailingSchedule}"));
@@ -98,9 +106,30 @@ internal static class TestCommand
             RunSummaryFile.Write(jsonPath, summary);
         }
 
-        output.WriteLine();
+        if (verbosity > Verbosity.Quiet)
+        {
+            output.WriteLine();
+        }
+
         output.WriteLine(summary.Conclusion());
         return summary.ExitCode;
+    }
+
+    private static Verbosity ParseVerbosity(string text) =>
+        Enum.TryParse<Verbosity>(text, ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level
+            : throw new UsageException($"Unknown verbosity '{text}': use quiet, minimal or normal.");
+
+    // A live display only for a person at a terminal: not for pipes, files, CI logs or captured output.
+    private static IAnsiConsole? Terminal(TextWriter output)
+    {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        return console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi ? console : null;
     }
 
     // "Exploring 3 tests from X with the random strategy (seed 42), up to 1000 schedules each, ..."

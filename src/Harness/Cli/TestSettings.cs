@@ -24,4 +24,6 @@ internal sealed record TestSettings
     public string? Shard { get; init; }
 
     public string? JsonPath { get; init; }
+
+    public string Verbosity { get; init; } = "normal";
 }
