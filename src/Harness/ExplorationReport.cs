@@ -1,3 +1,5 @@
+using Interleave.Primitives.Instrumentation;
+
 namespace Interleave.Harness;
 
 /// <summary>The outcome of <see cref="Explorer.Run(Func{Task}, ExplorationOptions?)"/>.</summary>
@@ -14,6 +16,9 @@ public sealed record ExplorationReport(
     /// for a deadlock who holds and who waits for what; empty when no bug was found.
     /// </summary>
     public string Account { get; init; } = string.Empty;
+
+    /// <summary>The primitive operations of the failing schedule, in order, as the account tells them; empty when no bug was found.</summary>
+    internal IReadOnlyList<PrimitiveEvent> Events { get; init; } = [];
 
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }
