@@ -120,7 +120,8 @@ public static class Explorer
         var verdict = Classify(bug.Message);
         var account = ScheduleAccount.Render(bug.Events, verdict, bug.Message);
         var trace = TraceFile.Stamp(bug.Trace, testName, account);
-        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed) {
+        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed)
+        {
             Account = account,
             Events = bug.Events,
             FailingSchedule = options.FirstSchedule + bug.Schedule,

@@ -26,24 +26,31 @@ internal sealed class WaitForGraph
         return graph;
     }
 
+    /// <summary>Every task still waiting, in order of task id, with what it holds and who holds what it waits for.</summary>
+    internal IReadOnlyList<WaitingTask> WaitingTasks() =>
+        [.. _waits.OrderBy(w => w.Key.Id).Select(w => new WaitingTask(
+            w.Key,
+            w.Value,
+            [.. _holders.SelectMany(h => h.Value.Where(x => x.Task == w.Key).Select(x => (Primitive: h.Key, x.Site)))],
+            [.. HoldersOf(w.Value).Where(h => h != w.Key).Distinct()],
+            WakeVerb(w.Value)))];
+
     /// <summary>Describes every task still waiting, then the cycle among them if there is one.</summary>
     internal IReadOnlyList<string> Explain()
     {
         var lines = new List<string>();
-        foreach (var (task, wait) in _waits.OrderBy(w => w.Key.Id))
+        foreach (var waiting in WaitingTasks())
         {
-            var held = _holders.SelectMany(h => h.Value.Where(x => x.Task == task).Select(x => (Primitive: h.Key, x.Site))).ToList();
-            var holds = held.Count == 0
+            var holds = waiting.Holds.Count == 0
                 ? string.Empty
-                : "holds " + string.Join(", ", held.Select(h => $"{h.Primitive}{At(h.Site)}")) + " and ";
-            var blockers = HoldersOf(wait).Where(h => h != task).Distinct().Select(h => h.Name).ToList();
-            var heldBy = blockers.Count > 0
-                ? $", held by {string.Join(" and ", blockers)}"
-                : $"; no running task is left to {WakeVerb(wait)} it";
-            lines.Add($"{task.Name} {holds}waits for {StepDescriber.Primitive(wait)}{At(StepDescriber.Source(wait))}{heldBy}.");
+                : "holds " + string.Join(", ", waiting.Holds.Select(h => $"{h.Primitive}{At(h.Site)}")) + " and ";
+            var heldBy = waiting.HeldBy.Count > 0
+                ? $", held by {string.Join(" and ", waiting.HeldBy.Select(h => h.Name))}"
+                : $"; no running task is left to {waiting.WakeVerb} it";
+            lines.Add($"{waiting.Task.Name} {holds}waits for {StepDescriber.Primitive(waiting.Wait)}{At(StepDescriber.Source(waiting.Wait))}{heldBy}.");
         }
 
-        if (FindCycle() is { } cycle)
+        if (Cycle() is { } cycle)
         {
             lines.Add($"Cycle: {string.Join(" -> ", cycle.Select(t => t.Name))}: each waits for the next, so none can go on.");
         }
@@ -71,7 +78,11 @@ internal sealed class WaitForGraph
             ? holding.Select(h => h.Task)
             : [];
 
-    private List<TaskIdentity>? FindCycle()
+    /// <summary>
+    /// The first cycle of waiting tasks, each waiting for what the next holds, from the task with the lowest
+    /// id back to it ("task1, task2, task1"); null when there is none.
+    /// </summary>
+    internal List<TaskIdentity>? Cycle()
     {
         foreach (var start in _waits.Keys.OrderBy(t => t.Id))
         {
