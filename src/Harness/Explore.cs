@@ -1,4 +1,5 @@
 using System.Text;
+using Interleave.Harness.Reports;
 
 namespace Interleave.Harness;
 
@@ -41,13 +42,16 @@ public static class Explore
         var tracePath = Path.Combine(folder, $"{name}.trace");
         File.WriteAllText(tracePath, report.Trace);
         File.WriteAllText(Path.Combine(folder, $"{name}.txt"), report.Account);
+        var htmlPath = Path.Combine(folder, $"{name}.html");
+        File.WriteAllText(htmlPath, HtmlReport.Render(report, name));
 
         var message = new StringBuilder()
-            .AppendLine($"{report.Verdict} in schedule {report.IterationsRun} of {iterations} ({strategy}): {report.Message}")
+            .AppendLine($"{report.Verdict} in schedule {report.FailingSchedule} of {iterations} ({strategy}): {report.Message}")
             .AppendLine()
             .Append(report.Account)
             .AppendLine()
             .AppendLine($"Trace: {tracePath}")
+            .AppendLine($"Report: {htmlPath}")
             .AppendLine($"Replay: Explorer.Replay({name}, File.ReadAllText(\"{tracePath}\"))")
             .ToString();
         throw new BugFoundException(message) { Report = report, TracePath = tracePath };

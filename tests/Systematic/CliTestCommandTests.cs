@@ -136,4 +136,20 @@ public sealed class CliTestCommandTests : CliTests
 
     private static string Schedule(string output) =>
         System.Text.RegularExpressions.Regex.Match(output, @"AssertionFailure in schedule \d+").Value;
+
+    [Fact]
+    public void Test_ManyTests_WriteAnHtmlReportPerBugAndASummaryPage()
+    {
+        var (exit, output, error) = Run("test", "-m", "bank", "-i", "100", "--seed", "3", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var report = Path.Combine(OutDir, "bank.unprotected-withdraw.html");
+        Assert.Contains("Report: " + report, output, StringComparison.Ordinal);
+        Assert.Contains("class=\"lane\"", File.ReadAllText(report), StringComparison.Ordinal);
+        var page = Path.Combine(OutDir, "index.html");
+        Assert.Contains("Summary page: " + page, output, StringComparison.Ordinal);
+        var summary = File.ReadAllText(page);
+        Assert.Contains("data-test=\"bank.safe-withdraw\"", summary, StringComparison.Ordinal);
+        Assert.Contains("href=\"bank.unprotected-withdraw.html\"", summary, StringComparison.Ordinal);
+    }
 }

@@ -39,5 +39,8 @@ public sealed class ExploreVerifyTests : IDisposable
         var replayed = Explorer.Replay(BankScenarios.UnprotectedWithdraw, File.ReadAllText(error.TracePath!));
         Assert.Equal(error.Report!.Account, replayed.Account);
         Assert.Equal(replayed.Account, File.ReadAllText(Path.ChangeExtension(error.TracePath!, ".txt")));
+        var html = Path.ChangeExtension(error.TracePath!, ".html");
+        Assert.Contains($"Report: {html}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("class=\"step failing\"", File.ReadAllText(html), StringComparison.Ordinal);
     }
 }

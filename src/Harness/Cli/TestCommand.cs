@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Interleave.Harness.Reports;
 using Interleave.Harness.Tracing;
 using Spectre.Console;
 
@@ -89,7 +90,18 @@ internal static class TestCommand
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.Verdict} in schedule {outcome.Report.FailingSchedule}"));
             output.Write(outcome.Report.Account);
+            output.WriteLine("Report: " + Path.ChangeExtension(outcome.TracePath!, ".html"));
             output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, outcome.TracePath!, outcome.Case.Name));
+        }
+
+        if (selected.Count > 1)
+        {
+            var page = WriteSummaryPage(suite, outcomes, settings.OutDir);
+            if (verbosity > Verbosity.Quiet)
+            {
+                output.WriteLine();
+                output.WriteLine("Summary page: " + page);
+            }
         }
 
         var summary = new RunSummary(
@@ -113,6 +125,27 @@ internal static class TestCommand
 
         output.WriteLine(summary.Conclusion());
         return summary.ExitCode;
+    }
+
+    // <outdir>/index.html: every test of the run, linking each bug's report, trace and account.
+    private static string WriteSummaryPage(TestSuite suite, IReadOnlyList<TestOutcome> outcomes, string outDir)
+    {
+        string? Beside(TestOutcome outcome, string extension) =>
+            outcome.TracePath is { } trace ? Path.GetFileName(Path.ChangeExtension(trace, extension)) : null;
+        var entries = outcomes.Select(o => new RunSummaryEntry(
+            o.Case.Name, o.Case.IsBuggy, o.Report.Verdict, o.Report.BugFound ? o.Report.FailingSchedule : o.Report.IterationsRun, o.Report.Elapsed, Beside(o, ".html"), Beside(o, ".trace"), Beside(o, ".txt"))).ToList();
+        var path = Path.Combine(outDir, "index.html");
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            File.WriteAllText(path, RunSummaryPage.Render(entries, $"interleave test: {suite.Source}"));
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot write the summary page to {outDir}: {failure.Message}", failure);
+        }
+
+        return path;
     }
 
     private static Verbosity ParseVerbosity(string text) =>
@@ -187,7 +220,7 @@ internal static class TestCommand
         return new TestOutcome(test, report, report.BugFound ? WriteFiles(test, report, outDir) : null);
     }
 
-    // <outdir>/<name>.trace and <outdir>/<name>.txt; the trace names the test as Namespace.Type.Method
+    // <outdir>/<name>.trace, <outdir>/<name>.txt and <outdir>/<name>.html; the trace names the test as Namespace.Type.Method
     // (ExplorationOptions.TestName), which is how replay finds it again without -m.
     private static string WriteFiles(TestCase test, ExplorationReport report, string outDir)
     {
@@ -198,6 +231,7 @@ internal static class TestCommand
             Directory.CreateDirectory(outDir);
             File.WriteAllText(basePath + ".trace", report.Trace);
             File.WriteAllText(basePath + ".txt", report.Account);
+            File.WriteAllText(basePath + ".html", HtmlReport.Render(report, test.Name));
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
