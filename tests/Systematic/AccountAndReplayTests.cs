@@ -11,19 +11,8 @@ public class AccountAndReplayTests
 {
     private const int Replays = 100;
 
-    public static TheoryData<string> BuggyScenarios()
-    {
-        var names = new TheoryData<string>();
-        foreach (var scenario in ScenarioCatalog.All.Where(s => s.IsBuggy))
-        {
-            names.Add(scenario.Name);
-        }
-
-        return names;
-    }
-
     [Theory]
-    [MemberData(nameof(BuggyScenarios))]
+    [MemberData(nameof(CatalogData.BuggyScenarios), MemberType = typeof(CatalogData))]
     public void BuggyScenario_Replayed100Times_SameVerdictAndIdenticalAccount(string name)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);

@@ -18,19 +18,8 @@ public class HtmlReportBrowserTests
     private const string Chromium = "/usr/bin/chromium";
     private static readonly TimeSpan BrowserTimeLimit = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string> BuggyScenarios()
-    {
-        var names = new TheoryData<string>();
-        foreach (var scenario in ScenarioCatalog.All.Where(s => s.IsBuggy))
-        {
-            names.Add(scenario.Name);
-        }
-
-        return names;
-    }
-
     [Theory]
-    [MemberData(nameof(BuggyScenarios))]
+    [MemberData(nameof(CatalogData.BuggyScenarios), MemberType = typeof(CatalogData))]
     public void BuggyScenario_ReportInChromium_ShowsLanesStepsFailureAndRanItsScript(string name)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
