@@ -42,6 +42,7 @@ internal static class ReplayCommand
         var test = method is null ? ByTraceName(suite, trace) : TestSelector.SelectOne(suite, method);
 
         var report = Explorer.Replay(test.Test, trace, test.FullName, test.Hooks);
+        RequireTheRecordedFailure(trace, report.Account);
         output.WriteLine($"Replayed {tracePath} on {test.Name}: {report.Verdict} reproduced.");
         output.WriteLine();
         output.Write(report.Account);
@@ -55,8 +56,26 @@ internal static class ReplayCommand
         return ExitCode.BugFound;
     }
 
+    // A schedule that no longer fits the code can still end in a failure, only not the recorded one: that is
+    // not a reproduction. The last line of an account is the verdict and its message.
+    private static void RequireTheRecordedFailure(string trace, string replayed)
+    {
+        if (TraceFile.RecordedAccount(trace) is { } recorded
+            && AccountDifference.Lines(recorded)[^1] != AccountDifference.Lines(replayed)[^1])
+        {
+            throw new TraceException(
+                $"The trace replayed to another failure than the one it recorded (it first departs from the recorded account at {AccountDifference.Find(recorded, replayed)}): "
+                + "the code under test changed since the trace was recorded, or the trace belongs to another test.");
+        }
+    }
+
     private static string Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"Cannot read {path}: it is a directory, not a .trace file.");
+        }
+
         try
         {
             return File.ReadAllText(path);
