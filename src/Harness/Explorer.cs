@@ -112,9 +112,10 @@ public static class Explorer
         }
 
         var verdict = Classify(bug.Message);
-        var account = ScheduleAccount.Render(bug.Events, verdict, bug.Message);
+        var message = ControlDiagnosis.Explain(verdict, bug.Message, bug.Events);
+        var account = ScheduleAccount.Render(bug.Events, verdict, message);
         var trace = TraceFile.Stamp(bug.Trace, testName, account);
-        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed) { Account = account };
+        return new ExplorationReport(verdict, bug.Schedule, message, trace, search.Elapsed) { Account = account };
     }
 
     // Coyote 1.7.11 logs "The trace ... is not reproducible at execution step 'N': reason." and goes on.

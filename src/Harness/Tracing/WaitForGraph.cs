@@ -26,6 +26,9 @@ internal sealed class WaitForGraph
         return graph;
     }
 
+    /// <summary>True when some task is left waiting on a primitive.</summary>
+    internal bool HasWaiters => _waits.Count > 0;
+
     /// <summary>Describes every task still waiting, then the cycle among them if there is one.</summary>
     internal IReadOnlyList<string> Explain()
     {
