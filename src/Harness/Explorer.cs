@@ -76,6 +76,16 @@ public static class Explorer
             throw new TraceException($"The trace replayed to its end without the failure{where}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }
 
+        // A schedule that no longer fits the code can still end in a failure, only not the recorded one:
+        // that is not a reproduction. The last line of an account is the verdict and its message.
+        if (TraceFile.RecordedAccount(trace) is { } account
+            && AccountDifference.Lines(account)[^1] != AccountDifference.Lines(report.Account)[^1])
+        {
+            throw new TraceException(
+                $"The trace replayed to another failure than the one it recorded (it first departs from the recorded account at {AccountDifference.Find(account, report.Account)}): "
+                + "the code under test changed since the trace was recorded, or the trace belongs to another test.");
+        }
+
         return report;
     }
 
@@ -118,9 +128,10 @@ public static class Explorer
         }
 
         var verdict = Classify(bug.Message);
-        var account = ScheduleAccount.Render(bug.Events, verdict, bug.Message);
+        var message = ControlDiagnosis.Explain(verdict, bug.Message, bug.Events);
+        var account = ScheduleAccount.Render(bug.Events, verdict, message);
         var trace = TraceFile.Stamp(bug.Trace, testName, account);
-        return new ExplorationReport(verdict, bug.Schedule, bug.Message, trace, search.Elapsed)
+        return new ExplorationReport(verdict, bug.Schedule, message, trace, search.Elapsed)
         {
             Account = account,
             Events = bug.Events,
@@ -143,7 +154,9 @@ public static class Explorer
             return Verdict.Deadlock;
         }
 
-        if (message.Contains("Scheduling steps bound", StringComparison.Ordinal))
+        // Coyote's periodic monitor: a thread blocked outside its control (a .Wait(), a lock) for seconds.
+        if (message.Contains("Scheduling steps bound", StringComparison.Ordinal)
+            || message.StartsWith("Potential deadlock or hang detected.", StringComparison.Ordinal))
         {
             return Verdict.Hang;
         }

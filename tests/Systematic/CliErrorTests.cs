@@ -1,4 +1,6 @@
-using Interleave.Harness.Cli;
+using System.Reflection;
+using System.Reflection.Emit;
+using Microsoft.Coyote.SystematicTesting;
 
 namespace Interleave.Tests.Systematic;
 
@@ -17,6 +19,16 @@ public sealed class CliErrorTests : CliTests
         File.WriteAllText(bogus, "not a PE file");
 
         AssertUsageError(Run("list", bogus), "Cannot load", "Bogus.dll");
+    }
+
+    [Fact]
+    public void Test_NativeFileNamedLikeAnAssembly_IsAUsageError()
+    {
+        // The test host is a native executable: a real binary, but not a .NET assembly.
+        var native = Path.Combine(TempDir, "Native.dll");
+        File.Copy(Environment.ProcessPath!, native);
+
+        AssertUsageError(Run("test", native), "Cannot load", "Native.dll as a .NET assembly");
     }
 
     [Fact]
@@ -55,6 +67,35 @@ public sealed class CliErrorTests : CliTests
     }
 
     [Fact]
+    public void Test_OutdirUnderAFile_IsAUsageErrorBeforeExploring()
+    {
+        // Not a read-only folder: the tests run as root, which writes into those anyway.
+        var file = Path.Combine(TempDir, "file");
+        File.WriteAllText(file, string.Empty);
+
+        var result = Run("test", "-m", "bank.unprotected-withdraw", "-o", Path.Combine(file, "out"));
+
+        AssertUsageError(result, "cannot be created", file + " is a file, not a directory");
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public void Test_ThrowingTestInit_IsAUsageErrorNamingTheHook()
+    {
+        var dll = HookAssembly(initHooks: 1);
+
+        AssertUsageError(Run("test", dll), "The [TestInit] method Hooks.Init0 threw InvalidOperationException: the test database is not there");
+    }
+
+    [Fact]
+    public void Test_TwoTestInits_IsAUsageError()
+    {
+        var dll = HookAssembly(initHooks: 2);
+
+        AssertUsageError(Run("list", dll), "declares 2 [TestInit] methods (Hooks.Init0, Hooks.Init1); Coyote allows one per assembly");
+    }
+
+    [Fact]
     public void Replay_AssemblyInsteadOfTrace_IsAUsageError() =>
         AssertUsageError(Run("replay", SampleDll), "is an assembly, not a trace");
 
@@ -63,5 +104,32 @@ public sealed class CliErrorTests : CliTests
     {
         AssertUsageError(Run(), "Run 'interleave --help'");
         AssertUsageError(Run("test", "--frobnicate"), "--frobnicate");
+    }
+
+    // Writes an assembly with one passing [Test] method and initHooks [TestInit] methods that throw
+    // InvalidOperationException("the test database is not there"); the name is fresh, since a loaded
+    // assembly stays loaded.
+    private string HookAssembly(int initHooks)
+    {
+        var name = "Hooks" + Guid.NewGuid().ToString("N");
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
+        var type = assembly.DefineDynamicModule(name).DefineType("Hooks", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
+        var test = type.DefineMethod("Passes", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes);
+        test.SetCustomAttribute(new CustomAttributeBuilder(typeof(TestAttribute).GetConstructor(Type.EmptyTypes)!, []));
+        test.GetILGenerator().Emit(OpCodes.Ret);
+        for (var i = 0; i < initHooks; i++)
+        {
+            var init = type.DefineMethod($"Init{i}", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes);
+            init.SetCustomAttribute(new CustomAttributeBuilder(typeof(TestInitAttribute).GetConstructor(Type.EmptyTypes)!, []));
+            var il = init.GetILGenerator();
+            il.Emit(OpCodes.Ldstr, "the test database is not there");
+            il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
+            il.Emit(OpCodes.Throw);
+        }
+
+        type.CreateType();
+        var path = Path.Combine(TempDir, name + ".dll");
+        assembly.Save(path);
+        return path;
     }
 }

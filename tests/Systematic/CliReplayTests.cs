@@ -79,6 +79,34 @@ public sealed class CliReplayTests : CliTests
     }
 
     [Fact]
+    public void Replay_DirectoryAsTrace_IsAUsageError()
+    {
+        var directory = Path.Combine(TempDir, "bank.trace");
+        Directory.CreateDirectory(directory);
+
+        AssertUsageError(Run("replay", directory), "Cannot read", "bank.trace: it is a directory, not a .trace file");
+    }
+
+    [Fact]
+    public void Replay_TraceThatNoLongerFitsTheCode_SaysWhereItDeparts()
+    {
+        // As after a code change: the trace names counter.unprotected, but its schedule is bank's. Replayed,
+        // it ends without a failure or (on some recorded schedules) in counter's lost increment: either way
+        // not the recorded failure.
+        var trace = Record("test", "-m", "bank.unprotected-withdraw", "-i", "200", "-o", OutDir);
+        File.WriteAllText(trace, File.ReadAllText(trace).Replace(
+            "Interleave.Scenarios.BankScenarios.UnprotectedWithdraw", "Interleave.Scenarios.CounterScenarios.UnprotectedIncrement", StringComparison.Ordinal));
+
+        AssertUsageError(
+            Run("replay", trace, "-m", "counter.unprotected"),
+            "first departs from the recorded account at line 2: recorded '",
+            "start task Alice",
+            "replayed '",
+            "start task Worker-1",
+            "the code under test changed");
+    }
+
+    [Fact]
     public void Replay_SampleTraceWithoutItsAssembly_SaysToPassTheAssembly()
     {
         var trace = Record("test", SampleDll, "-m", "OversellWithoutLock", "-i", "500", "-o", OutDir);

@@ -63,8 +63,9 @@ public static class CommandLine
     {
         switch (failure)
         {
-            case UsageException or TraceException:
-                error.WriteLine($"interleave: {failure.Message}");
+            // A hook's message names the method and what it threw; its stack trace belongs to the user's code.
+            case UsageException or TraceException or TestHookException:
+                error.WriteLine($"interleave: {failure.Message.ReplaceLineEndings(" ")}");
                 return ExitCode.UsageError;
             default:
                 error.WriteLine($"interleave: internal error: {failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ")}");

@@ -57,6 +57,11 @@ internal static class ReplayCommand
 
     private static string Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"Cannot read {path}: it is a directory, not a .trace file.");
+        }
+
         try
         {
             return File.ReadAllText(path);

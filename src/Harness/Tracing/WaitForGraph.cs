@@ -35,6 +35,9 @@ internal sealed class WaitForGraph
             [.. HoldersOf(w.Value).Where(h => h != w.Key).Distinct()],
             WakeVerb(w.Value)))];
 
+    /// <summary>True when some task is left waiting on a primitive.</summary>
+    internal bool HasWaiters => _waits.Count > 0;
+
     /// <summary>Describes every task still waiting, then the cycle among them if there is one.</summary>
     internal IReadOnlyList<string> Explain()
     {
