@@ -149,6 +149,11 @@ public static class Explorer
     // Coyote reports every bug as text; these are the phrasings of its runtime (1.7.11).
     private static Verdict Classify(string message)
     {
+        if (message.StartsWith("Data race on ", StringComparison.Ordinal))
+        {
+            return Verdict.DataRace;
+        }
+
         if (message.Contains("eadlock detected", StringComparison.Ordinal))
         {
             return Verdict.Deadlock;

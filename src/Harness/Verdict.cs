@@ -17,4 +17,10 @@ public enum Verdict
 
     /// <summary>A schedule ran past the step bound: a livelock, an endless loop or a hang.</summary>
     Hang,
+
+    /// <summary>
+    /// Two tasks accessed a <c>Shared&lt;T&gt;</c> cell, at least one writing, with no synchronization ordering
+    /// them: reported at the second access, whether or not an assertion would have failed later.
+    /// </summary>
+    DataRace,
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Interleave.Harness.Races;
 using Interleave.Primitives.Instrumentation;
 using Microsoft.Coyote.Runtime;
+using Microsoft.Coyote.Specifications;
 
 namespace Interleave.Harness.Tracing;
 
@@ -11,7 +13,7 @@ namespace Interleave.Harness.Tracing;
 internal sealed class ObserverHub : IPrimitiveObserver
 {
     private static readonly ObserverHub Instance = new();
-    private readonly ConditionalWeakTable<ICoyoteRuntime, ScheduleRecorder> _recorders = new();
+    private readonly ConditionalWeakTable<ICoyoteRuntime, Iteration> _iterations = new();
 
     private ObserverHub()
     {
@@ -23,7 +25,7 @@ internal sealed class ObserverHub : IPrimitiveObserver
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
         var runtime = RuntimeProvider.Current;
-        Instance._recorders.AddOrUpdate(runtime, recorder);
+        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, new RaceDetector()));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
         // what they do while unwinding is not part of the schedule and must not reach the account.
@@ -33,9 +35,19 @@ internal sealed class ObserverHub : IPrimitiveObserver
 
     public void OnEvent(in PrimitiveEvent operationEvent)
     {
-        if (_recorders.TryGetValue(RuntimeProvider.Current, out var recorder))
+        if (_iterations.TryGetValue(RuntimeProvider.Current, out var iteration))
         {
-            recorder.Add(operationEvent);
+            iteration.Recorder.Add(operationEvent);
+
+            // A race fails the schedule right at the access that completes it, so the account ends there and
+            // the trace replays to it. Only cell accesses report races, and they hold no primitive's lock.
+            if (!iteration.Recorder.IsClosed && iteration.Races.Observe(operationEvent) is { } race)
+            {
+                Specification.Assert(false, race);
+            }
         }
     }
+
+    // What the harness keeps about one iteration: its events, and the race detector fed with them.
+    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector Races);
 }

@@ -31,6 +31,18 @@ internal sealed class ScheduleRecorder
         }
     }
 
+    /// <summary>True once the schedule has ended in a failure.</summary>
+    internal bool IsClosed
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>Stops recording: the schedule ended (a bug was found), later events are teardown.</summary>
     internal void Close()
     {

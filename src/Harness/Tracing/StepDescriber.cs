@@ -26,6 +26,8 @@ internal static class StepDescriber
         PrimitiveOperation.TaskDone => $"task done on {Primitive(e)}",
         PrimitiveOperation.Join => $"join {Primitive(e)}",
         PrimitiveOperation.Shutdown => $"shut down {Primitive(e)}",
+        PrimitiveOperation.Read => $"read {Primitive(e)}",
+        PrimitiveOperation.Write => $"write {Primitive(e)}",
         _ => $"{e.Operation} {Primitive(e)}",
     };
 
@@ -76,6 +78,7 @@ internal static class StepDescriber
         "AsyncQueue" => "queue",
         "AsyncLifoQueue" => "LIFO queue",
         "AsyncPriorityQueue" => "priority queue",
+        "Shared" => "shared",
         _ => kind,
     };
 }

@@ -53,4 +53,10 @@ public enum PrimitiveOperation
 
     /// <summary>A task sleeps with <see cref="ControlledTask.Delay"/> (asyncio <c>sleep</c>); the value is the delay in milliseconds.</summary>
     Delay,
+
+    /// <summary>A task reads a <see cref="Shared{T}"/> cell.</summary>
+    Read,
+
+    /// <summary>A task writes a <see cref="Shared{T}"/> cell.</summary>
+    Write,
 }
