@@ -106,7 +106,7 @@ internal sealed class ScheduleSearch
         ScheduleRecorder? lastIteration = null;
         Task RecordedTest()
         {
-            lastIteration = ObserverHub.RecordCurrentIteration();
+            lastIteration = ObserverHub.RecordCurrentIteration(_options.DetectRaces);
             return _test();
         }
 

@@ -40,15 +40,16 @@ public static class BankScenarios
     private sealed class Account(int balance)
     {
         private readonly AsyncLock _lock = new("account");
+        private readonly Shared<int> _balance = new(balance, "balance");
 
-        public int Balance { get; private set; } = balance;
+        public int Balance => _balance.Read();
 
         public async Task WithdrawUnprotectedAsync(int amount)
         {
-            if (Balance >= amount)
+            if (_balance.Read() >= amount)
             {
                 await ControlledTask.Yield(); // the "processing time" of the seed's asyncio.sleep(0.1)
-                Balance -= amount;
+                _balance.Write(_balance.Read() - amount);
             }
         }
 
@@ -56,10 +57,10 @@ public static class BankScenarios
         {
             using (await _lock.AcquireAsync())
             {
-                if (Balance >= amount)
+                if (_balance.Read() >= amount)
                 {
                     await ControlledTask.Yield();
-                    Balance -= amount;
+                    _balance.Write(_balance.Read() - amount);
                 }
             }
         }

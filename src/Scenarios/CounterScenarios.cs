@@ -29,8 +29,8 @@ public static class CounterScenarios
             ControlledTask.Run(() => IncrementAsync(counter, gate, worker), $"Worker-{worker}")));
 
         Specification.Assert(
-            counter.Value == Workers,
-            $"{Workers} workers each added one to the counter, but it reads {counter.Value}: {counter.DescribeLostUpdate()}.");
+            counter.Value.Read() == Workers,
+            $"{Workers} workers each added one to the counter, but it reads {counter.Value.Read()}: {counter.DescribeLostUpdate()}.");
     }
 
     private static async Task IncrementAsync(Counter counter, AsyncLock? gate, int worker)
@@ -49,15 +49,15 @@ public static class CounterScenarios
 
     private static async Task IncrementCoreAsync(Counter counter, int worker)
     {
-        var seen = counter.Value;
+        var seen = counter.Value.Read();
         counter.ReadBy[worker - 1] = seen;
         await ControlledTask.Yield(); // the seed's "work": asyncio.sleep(work_time)
-        counter.Value = seen + 1;
+        counter.Value.Write(seen + 1);
     }
 
     private sealed class Counter
     {
-        public int Value { get; set; }
+        public Shared<int> Value { get; } = new(0, "counter");
 
         public int[] ReadBy { get; } = new int[Workers];
 

@@ -32,8 +32,8 @@ public static class ScraperScenarios
         private readonly AsyncEvent _complete = new("complete_event");
         private readonly AsyncQueue<string> _urls = new(name: "url_queue");
         private readonly AsyncLock _statsLock = new("stats_lock");
-        private DateTimeOffset _lastRequest = DateTimeOffset.MinValue;
-        private int _completed;
+        private readonly Shared<DateTimeOffset> _lastRequest = new(DateTimeOffset.MinValue, "last_request");
+        private readonly Shared<int> _completed = new(0, "completed");
 
         public async Task ScrapeAllAsync(string[] urls, int workers)
         {
@@ -47,8 +47,8 @@ public static class ScraperScenarios
             _complete.Set();
 
             Specification.Assert(
-                _completed == urls.Length,
-                $"{urls.Length} URLs were scraped but the stats count {_completed}: an update of the completed count was lost.");
+                _completed.Read() == urls.Length,
+                $"{urls.Length} URLs were scraped but the stats count {_completed.Read()}: an update of the completed count was lost.");
         }
 
         private async Task WorkerAsync()
@@ -86,13 +86,13 @@ public static class ScraperScenarios
                 using (await _rateLock.AcquireAsync())
                 {
                     var clock = ControlledTask.TimeProvider;
-                    var sinceLast = clock.GetUtcNow() - _lastRequest;
+                    var sinceLast = clock.GetUtcNow() - _lastRequest.Read();
                     if (sinceLast < RateLimit)
                     {
                         await ControlledTask.Delay(RateLimit - sinceLast);
                     }
 
-                    _lastRequest = clock.GetUtcNow();
+                    _lastRequest.Write(clock.GetUtcNow());
                 }
 
                 await FetchAsync(url);
@@ -119,9 +119,9 @@ public static class ScraperScenarios
 
         private async Task CountCompletedAsync()
         {
-            var completed = _completed;
+            var completed = _completed.Read();
             await ControlledTask.Yield(); // e.g. logging the progress
-            _completed = completed + 1;
+            _completed.Write(completed + 1);
         }
     }
 }

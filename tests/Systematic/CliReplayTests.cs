@@ -14,8 +14,8 @@ public sealed class CliReplayTests : CliTests
         var (exit, output, error) = Run("replay", trace);
 
         Assert.True(exit == ExitCode.BugFound, output + error);
-        Assert.Contains("on bank.unprotected-withdraw: AssertionFailure reproduced", output, StringComparison.Ordinal);
-        Assert.Contains("Both withdrew: the balance is -600.", output, StringComparison.Ordinal);
+        Assert.Contains("on bank.unprotected-withdraw: DataRace reproduced", output, StringComparison.Ordinal);
+        Assert.Contains("Data race on shared 'balance'", output, StringComparison.Ordinal);
         Assert.Contains("The replayed account is identical to", output, StringComparison.Ordinal);
     }
 

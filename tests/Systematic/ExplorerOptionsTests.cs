@@ -42,7 +42,7 @@ public class ExplorerOptionsTests
     [Theory]
     [InlineData("buffer.if-guarded-wait", ExplorationStrategy.Probabilistic, 10u)]
     [InlineData("locks.opposite-order", ExplorationStrategy.Probabilistic, 11u)]
-    [InlineData("scraper.stats-without-lock", ExplorationStrategy.Random, 8u)]
+    [InlineData("priority.concurrent-submitters", ExplorationStrategy.Probabilistic, 2u)]
     public void ParallelEngines_FindTheSameFirstBugAsOneEngine(string name, ExplorationStrategy strategy, uint seed)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);

@@ -35,8 +35,8 @@ public sealed class ShardTests : CliTests
     [Fact]
     public void Shards_FindTheBugOfTheWholeRun_InTheShardThatHoldsIt_AndMergeSaysSo()
     {
-        // With seed 8 the scraper's race first fails in schedule 15: in the second of two shards of 20.
-        string[] common = ["test", "-m", "scraper", "-i", "20", "--seed", "8"];
+        // With seed 10 the if-guarded buffer first fails in schedule 14 under probabilistic: in the second of two shards of 20.
+        string[] common = ["test", "-m", "buffer", "-s", "probabilistic", "-i", "20", "--seed", "10"];
         var (wholeExit, whole, _) = Run([.. common, "-o", Path.Combine(TempDir, "whole"), "--json", Path.Combine(TempDir, "whole.json")]);
         var (exit1, shard1, error1) = Run([.. common, "--shard", "1/2", "-o", Path.Combine(TempDir, "s1"), "--json", Path.Combine(TempDir, "s1.json")]);
         var (exit2, shard2, _) = Run([.. common, "--shard", "2/2", "-o", Path.Combine(TempDir, "s2"), "--json", Path.Combine(TempDir, "s2.json")]);
@@ -47,11 +47,11 @@ public sealed class ShardTests : CliTests
         Assert.Contains("shard 1/2: schedules 1-10 of 20 each", shard1, StringComparison.Ordinal);
         Assert.Equal(ExitCode.BugFound, exit2);
         Assert.Contains("shard 2/2: schedules 11-20 of 20 each", shard2, StringComparison.Ordinal);
-        Assert.Contains("AssertionFailure in schedule 15", whole, StringComparison.Ordinal);
-        Assert.Contains("AssertionFailure in schedule 15", shard2, StringComparison.Ordinal);
+        Assert.Contains("AssertionFailure in schedule 14", whole, StringComparison.Ordinal);
+        Assert.Contains("AssertionFailure in schedule 14", shard2, StringComparison.Ordinal);
         // The same schedule: the same steps and account (the trace also records the seed its engine started at).
-        var wholeTrace = JsonNode.Parse(File.ReadAllText(Path.Combine(TempDir, "whole", "scraper.stats-without-lock.trace")))!;
-        var shardTrace = JsonNode.Parse(File.ReadAllText(Path.Combine(TempDir, "s2", "scraper.stats-without-lock.trace")))!;
+        var wholeTrace = JsonNode.Parse(File.ReadAllText(Path.Combine(TempDir, "whole", "buffer.if-guarded-wait.trace")))!;
+        var shardTrace = JsonNode.Parse(File.ReadAllText(Path.Combine(TempDir, "s2", "buffer.if-guarded-wait.trace")))!;
         Assert.Equal(wholeTrace["Steps"]!.ToJsonString(), shardTrace["Steps"]!.ToJsonString());
         Assert.Equal(wholeTrace["InterleaveAccount"]!.ToJsonString(), shardTrace["InterleaveAccount"]!.ToJsonString());
 
@@ -145,7 +145,7 @@ public sealed class ShardTests : CliTests
 
     // The table rows (test, expected, verdict, iterations) without time and trace path.
     private static List<string> Rows(string output) =>
-        [.. output.Split('\n').Where(line => line.StartsWith("scraper.", StringComparison.Ordinal))
+        [.. output.Split('\n').Where(line => line.StartsWith("buffer.", StringComparison.Ordinal))
             .Select(line => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4)))];
 
     private static List<string> Column(JsonNode summary, string field) =>

@@ -20,12 +20,13 @@ internal sealed class ObserverHub : IPrimitiveObserver
     }
 
     /// <summary>Starts recording the iteration the caller (a test's root task) runs in.</summary>
-    internal static ScheduleRecorder RecordCurrentIteration()
+    /// <param name="detectRaces">Whether to check <c>Shared&lt;T&gt;</c> accesses for data races.</param>
+    internal static ScheduleRecorder RecordCurrentIteration(bool detectRaces)
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
         var runtime = RuntimeProvider.Current;
-        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, new RaceDetector()));
+        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, detectRaces ? new RaceDetector() : null));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
         // what they do while unwinding is not part of the schedule and must not reach the account.
@@ -41,7 +42,7 @@ internal sealed class ObserverHub : IPrimitiveObserver
 
             // A race fails the schedule right at the access that completes it, so the account ends there and
             // the trace replays to it. Only cell accesses report races, and they hold no primitive's lock.
-            if (!iteration.Recorder.IsClosed && iteration.Races.Observe(operationEvent) is { } race)
+            if (!iteration.Recorder.IsClosed && iteration.Races?.Observe(operationEvent) is { } race)
             {
                 Specification.Assert(false, race);
             }
@@ -49,5 +50,5 @@ internal sealed class ObserverHub : IPrimitiveObserver
     }
 
     // What the harness keeps about one iteration: its events, and the race detector fed with them.
-    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector Races);
+    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races);
 }
