@@ -54,11 +54,8 @@ public sealed record ExplorationOptions
     /// </summary>
     public int FirstSchedule { get; init; }
 
-    /// <summary>
-    /// Check <c>Shared&lt;T&gt;</c> cells for data races and fail a schedule at the first one (the default);
-    /// false to leave races to the test's own assertions.
-    /// </summary>
-    public bool DetectRaces { get; init; } = true;
+    /// <summary>What a data race on a <c>Shared&lt;T&gt;</c> cell does: fail the schedule (the default), warn, or nothing.</summary>
+    public RaceChecking Races { get; init; } = RaceChecking.Fail;
 
     /// <summary>Told the number of schedules started so far each time one starts (on the engine's thread): for progress displays.</summary>
     public IProgress<int>? Progress { get; init; }

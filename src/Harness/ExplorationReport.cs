@@ -26,6 +26,9 @@ public sealed record ExplorationReport(
     /// </summary>
     public int FailingSchedule { get; init; }
 
+    /// <summary>The distinct data races seen when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
+    public IReadOnlyList<string> RaceWarnings { get; init; } = [];
+
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }
 

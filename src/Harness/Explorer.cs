@@ -124,6 +124,7 @@ public static class Explorer
             return new ExplorationReport(Verdict.NoBug, search.SchedulesRun, string.Empty, string.Empty, search.Elapsed)
             {
                 TimedOut = search.TimedOut,
+                RaceWarnings = search.RaceWarnings,
             };
         }
 
@@ -136,6 +137,7 @@ public static class Explorer
             Account = account,
             Events = bug.Events,
             FailingSchedule = options.FirstSchedule + bug.Schedule,
+            RaceWarnings = search.RaceWarnings,
         };
     }
 

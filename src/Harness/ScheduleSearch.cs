@@ -30,6 +30,7 @@ internal sealed class ScheduleSearch
     private FoundBug? _firstBug;
     private int _schedulesRun;
     private int _nextChunk;
+    private readonly List<string> _warnings = [];
     private volatile bool _timedOut;
 
     internal ScheduleSearch(Func<Task> test, ExplorationOptions options, TestHooks hooks, TextWriter? log)
@@ -46,6 +47,18 @@ internal sealed class ScheduleSearch
 
     /// <summary>The events of the schedule an engine ran last: for a replay, the replayed schedule.</summary>
     internal IReadOnlyList<PrimitiveEvent> LastEvents { get; private set; } = [];
+
+    /// <summary>The distinct races seen, in order, when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
+    internal IReadOnlyList<string> RaceWarnings
+    {
+        get
+        {
+            lock (_warnings)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
 
     /// <summary>Schedules started, over all engines.</summary>
     internal int SchedulesRun => _schedulesRun;
@@ -106,7 +119,7 @@ internal sealed class ScheduleSearch
         ScheduleRecorder? lastIteration = null;
         Task RecordedTest()
         {
-            lastIteration = ObserverHub.RecordCurrentIteration(_options.DetectRaces);
+            lastIteration = ObserverHub.RecordCurrentIteration(_options.Races, Warn);
             return _test();
         }
 
@@ -139,6 +152,17 @@ internal sealed class ScheduleSearch
                 engine.TestReport.BugReports.First(),
                 engine.ReproducibleTrace ?? string.Empty,
                 LastEvents));
+        }
+    }
+
+    private void Warn(string race)
+    {
+        lock (_warnings)
+        {
+            if (!_warnings.Contains(race))
+            {
+                _warnings.Add(race);
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public static class Throughput
     /// <param name="rounds">Measurements of each; odd, so the median is one of them.</param>
     /// <returns>
     /// Schedules per second for the bare engine, for the harness, and for the harness without its data-race
-    /// detector (<see cref="ExplorationOptions.DetectRaces"/> off).
+    /// detector (<see cref="ExplorationOptions.Races"/> off).
     /// </returns>
     public static (double BareEngine, double Harness, double HarnessWithoutRaceDetector) Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3)
     {
@@ -51,7 +51,7 @@ public static class Throughput
     private static double Harness(Func<Task> test, int iterations, uint seed, bool detectRaces)
     {
         var stopwatch = Stopwatch.StartNew();
-        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed, DetectRaces = detectRaces });
+        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed, Races = detectRaces ? RaceChecking.Fail : RaceChecking.Off });
         return report.IterationsRun / stopwatch.Elapsed.TotalSeconds;
     }
 

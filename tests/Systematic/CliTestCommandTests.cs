@@ -152,4 +152,21 @@ public sealed class CliTestCommandTests : CliTests
         Assert.Contains("data-test=\"bank.safe-withdraw\"", summary, StringComparison.Ordinal);
         Assert.Contains("href=\"bank.unprotected-withdraw.html\"", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Test_RacesAsWarnings_ListsThemAndReportsTheAssertion()
+    {
+        var (exit, output, error) = Run("test", "-m", "bank.unprotected", "-i", "200", "--seed", "3", "--races", "warn", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.Matches(@"bank\.unprotected-withdraw +bug +AssertionFailure ", output);
+        Assert.Contains("data race warning(s)", output, StringComparison.Ordinal);
+        Assert.Contains("warning: Data race on shared 'balance'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_UnknownRaceMode_IsAUsageError()
+    {
+        AssertUsageError(Run("test", "-m", "bank", "--races", "maybe"), "Unknown --races 'maybe': use fail, warn or off.");
+    }
 }

@@ -48,6 +48,36 @@ public class DataRaceTests
         Assert.Equal(report.Account, replayed.Account);
     }
 
+    [Fact]
+    public void RacesAsWarnings_EverySchedulePasses_AndTheRaceIsListed()
+    {
+        var report = Explorer.Run(() => IncrementTwiceAsync(locked: false), new ExplorationOptions { Iterations = 50, Seed = 3, Races = RaceChecking.Warn });
+
+        Assert.Equal(Verdict.NoBug, report.Verdict);
+        Assert.Equal(50, report.IterationsRun);
+        Assert.NotEmpty(report.RaceWarnings);
+        Assert.All(report.RaceWarnings, race => Assert.StartsWith("Data race on shared 'count'", race, StringComparison.Ordinal));
+        Assert.Equal(report.RaceWarnings.Count, report.RaceWarnings.Distinct().Count());
+    }
+
+    [Fact]
+    public void RacesAsWarnings_TheTestsOwnAssertionStillFails()
+    {
+        var report = Explorer.Run(Interleave.Scenarios.BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 200, Seed = 3, Races = RaceChecking.Warn });
+
+        Assert.Equal(Verdict.AssertionFailure, report.Verdict);
+        Assert.Contains(report.RaceWarnings, race => race.StartsWith("Data race on shared 'balance'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RacesOff_NoVerdictAndNoWarning()
+    {
+        var report = Explorer.Run(() => IncrementTwiceAsync(locked: false), new ExplorationOptions { Iterations = 50, Seed = 3, Races = RaceChecking.Off });
+
+        Assert.Equal(Verdict.NoBug, report.Verdict);
+        Assert.Empty(report.RaceWarnings);
+    }
+
     public static TheoryData<string> Orderings() => new(["event", "queue", "semaphore", "condition", "barrier", "spawn", "join"]);
 
     [Theory]

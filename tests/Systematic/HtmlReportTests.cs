@@ -90,7 +90,7 @@ public class HtmlReportTests
     [Fact]
     public void AssertionFailure_HasNoDeadlockSectionButTheVerdictMessageAndAccount()
     {
-        var report = Explorer.Run(BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 100, Seed = 3, DetectRaces = false });
+        var report = Explorer.Run(BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 100, Seed = 3, Races = RaceChecking.Off });
         var html = HtmlReport.Render(report, "bank.unprotected-withdraw");
 
         Assert.Equal(Verdict.AssertionFailure, report.Verdict);

@@ -28,7 +28,7 @@ public class SeedBugTests
     public void UnprotectedWithdraw_Explored_BalanceGoesNegativeWithin100Iterations(ExplorationStrategy strategy, uint seed)
     {
         // The race detector would report the race first (see DataRaceTests); here the test's own assertion finds it.
-        var report = Explorer.Run(BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 100, Strategy = strategy, Seed = seed, DetectRaces = false });
+        var report = Explorer.Run(BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 100, Strategy = strategy, Seed = seed, Races = RaceChecking.Off });
 
         Assert.Equal(Verdict.AssertionFailure, report.Verdict);
         Assert.Contains("balance is -600", report.Message, StringComparison.Ordinal);

@@ -27,6 +27,7 @@ internal static class TestCommand
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
         var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N disjoint ranges of the schedules (needs --seed): one job of a CI matrix; fold the --json summaries with interleave merge.", HelpName = "K/N" };
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet (the closing line), minimal (also the table) or normal (also each bug's account).", DefaultValueFactory = _ => "normal", HelpName = "LEVEL" };
+        var races = new Option<string>("--races") { Description = "What a data race on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
@@ -34,7 +35,7 @@ internal static class TestCommand
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -51,6 +52,7 @@ internal static class TestCommand
                 Shard = parse.GetValue(shard),
                 JsonPath = parse.GetValue(json),
                 Verbosity = parse.GetValue(verbosity) ?? "normal",
+                Races = parse.GetValue(races) ?? "fail",
             },
             output,
             error));
@@ -92,6 +94,16 @@ internal static class TestCommand
             output.Write(outcome.Report.Account);
             output.WriteLine("Report: " + Path.ChangeExtension(outcome.TracePath!, ".html"));
             output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, outcome.TracePath!, outcome.Case.Name));
+        }
+
+        foreach (var outcome in outcomes.Where(o => o.Report.RaceWarnings.Count > 0 && verbosity > Verbosity.Quiet))
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.RaceWarnings.Count} data race warning(s)"));
+            foreach (var race in outcome.Report.RaceWarnings)
+            {
+                output.WriteLine("warning: " + race);
+            }
         }
 
         if (selected.Count > 1)
@@ -204,6 +216,9 @@ internal static class TestCommand
             Seed = settings.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue),
             MaxSteps = settings.MaxSteps,
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Races = Enum.TryParse<RaceChecking>(settings.Races, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+                ? mode
+                : throw new UsageException($"Unknown --races '{settings.Races}': use fail, warn or off."),
         };
         return (options, shard);
     }

@@ -26,4 +26,6 @@ internal sealed record TestSettings
     public string? JsonPath { get; init; }
 
     public string Verbosity { get; init; } = "normal";
+
+    public string Races { get; init; } = "fail";
 }

@@ -20,13 +20,14 @@ internal sealed class ObserverHub : IPrimitiveObserver
     }
 
     /// <summary>Starts recording the iteration the caller (a test's root task) runs in.</summary>
-    /// <param name="detectRaces">Whether to check <c>Shared&lt;T&gt;</c> accesses for data races.</param>
-    internal static ScheduleRecorder RecordCurrentIteration(bool detectRaces)
+    /// <param name="races">What a data race on a <c>Shared&lt;T&gt;</c> cell does.</param>
+    /// <param name="warn">Told each race when <paramref name="races"/> is <see cref="RaceChecking.Warn"/>.</param>
+    internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<string> warn)
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
         var runtime = RuntimeProvider.Current;
-        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, detectRaces ? new RaceDetector() : null));
+        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, races == RaceChecking.Off ? null : new RaceDetector(), races == RaceChecking.Warn ? warn : null));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
         // what they do while unwinding is not part of the schedule and must not reach the account.
@@ -44,11 +45,19 @@ internal sealed class ObserverHub : IPrimitiveObserver
             // the trace replays to it. Only cell accesses report races, and they hold no primitive's lock.
             if (!iteration.Recorder.IsClosed && iteration.Races?.Observe(operationEvent) is { } race)
             {
-                Specification.Assert(false, race);
+                if (iteration.Warn is { } warn)
+                {
+                    warn(race);
+                }
+                else
+                {
+                    Specification.Assert(false, race);
+                }
             }
         }
     }
 
-    // What the harness keeps about one iteration: its events, and the race detector fed with them.
-    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races);
+    // What the harness keeps about one iteration: its events, the race detector fed with them, and where
+    // races go when they are only warnings.
+    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races, Action<string>? Warn);
 }

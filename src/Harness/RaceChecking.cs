@@ -1,0 +1,14 @@
+namespace Interleave.Harness;
+
+/// <summary>What to do with a data race on a <c>Shared&lt;T&gt;</c> cell (<see cref="ExplorationOptions.Races"/>).</summary>
+public enum RaceChecking
+{
+    /// <summary>Fail the schedule at the access that completes the race: verdict <see cref="Verdict.DataRace"/>.</summary>
+    Fail,
+
+    /// <summary>Note the race in <see cref="ExplorationReport.RaceWarnings"/> and let the schedule go on.</summary>
+    Warn,
+
+    /// <summary>Do not check: races are left to the test's own assertions.</summary>
+    Off,
+}
