@@ -30,7 +30,7 @@ public static class KitchenScenarios
             async () =>
             {
                 await ControlledTask.Yield(); // chopping vegetables
-                kitchen.IngredientsPrepared = true;
+                kitchen.IngredientsPrepared.Write(true);
                 ingredientsReady.Set();
             },
             "prepare-ingredients");
@@ -38,7 +38,7 @@ public static class KitchenScenarios
             async () =>
             {
                 await ControlledTask.Yield(); // preheating
-                kitchen.OvenHot = true;
+                kitchen.OvenHot.Write(true);
                 ovenPreheated.Set();
             },
             "preheat-oven");
@@ -51,9 +51,10 @@ public static class KitchenScenarios
                     await ovenPreheated.WaitAsync();
                 }
 
+                var (prepared, hot) = (kitchen.IngredientsPrepared.Read(), kitchen.OvenHot.Read());
                 Specification.Assert(
-                    kitchen.IngredientsPrepared && kitchen.OvenHot,
-                    kitchen.OvenHot
+                    prepared && hot,
+                    hot
                         ? "The chef started cooking before the ingredients were prepared."
                         : "The chef started cooking before the oven was preheated.");
                 await ControlledTask.Yield(); // cooking
@@ -65,8 +66,8 @@ public static class KitchenScenarios
 
     private sealed class Kitchen
     {
-        public bool IngredientsPrepared { get; set; }
+        public Shared<bool> IngredientsPrepared { get; } = new(false, "ingredients_prepared");
 
-        public bool OvenHot { get; set; }
+        public Shared<bool> OvenHot { get; } = new(false, "oven_hot");
     }
 }

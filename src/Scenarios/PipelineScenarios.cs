@@ -26,7 +26,7 @@ public static class PipelineScenarios
     private static async Task RunPipelineAsync(bool doneBeforeProcessing)
     {
         var queue = new AsyncQueue<int>(maxSize: 2, name: "job_queue");
-        var processed = new int[Jobs];
+        var processed = Enumerable.Range(0, Jobs).Select(job => new Shared<int>(0, $"processed[{job}]")).ToArray();
         var producer = ControlledTask.Run(
             async () =>
             {
@@ -46,16 +46,15 @@ public static class PipelineScenarios
         await queue.JoinAsync();
         for (var job = 0; job < Jobs; job++)
         {
-            Specification.Assert(
-                processed[job] == 1,
-                $"After join, job {job} had been processed {processed[job]} times instead of once.");
+            var times = processed[job].Read();
+            Specification.Assert(times == 1, $"After join, job {job} had been processed {times} times instead of once.");
         }
 
         queue.Shutdown();
         await Task.WhenAll(consumers);
     }
 
-    private static async Task ConsumeAsync(AsyncQueue<int> queue, int[] processed, bool doneBeforeProcessing)
+    private static async Task ConsumeAsync(AsyncQueue<int> queue, Shared<int>[] processed, bool doneBeforeProcessing)
     {
         while (true)
         {
@@ -73,12 +72,12 @@ public static class PipelineScenarios
             {
                 queue.TaskDone(); // Bug: join may now return before the result below is recorded.
                 await ControlledTask.Yield(); // processing
-                processed[job]++;
+                processed[job].Write(processed[job].Read() + 1);
             }
             else
             {
                 await ControlledTask.Yield(); // processing
-                processed[job]++;
+                processed[job].Write(processed[job].Read() + 1);
                 queue.TaskDone();
             }
         }

@@ -37,20 +37,22 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
     private const int BugBudget = 1000;
 
     // What each buggy scenario must be reported as. A buggy scenario added to the catalog without an entry
-    // here fails its test with a message that says so.
-    private static readonly Dictionary<string, Verdict> ExpectedVerdicts = new()
+    // here fails its test with a message that says so. The kitchen's and the pipeline's bugs show as whichever
+    // comes first in the schedule: the assertion that reads the unfinished state, or the race of that read with
+    // the write when the write came first.
+    private static readonly Dictionary<string, Verdict[]> ExpectedVerdicts = new()
     {
-        ["bank.unprotected-withdraw"] = Verdict.DataRace,
-        ["counter.unprotected"] = Verdict.DataRace,
-        ["download-pool.permit-returned-early"] = Verdict.AssertionFailure,
-        ["kitchen.ingredients-only"] = Verdict.AssertionFailure,
-        ["buffer.if-guarded-wait"] = Verdict.AssertionFailure,
-        ["pipeline.done-before-processing"] = Verdict.AssertionFailure,
-        ["timeout.stop-at-first-timeout"] = Verdict.AssertionFailure,
-        ["priority.concurrent-submitters"] = Verdict.AssertionFailure,
-        ["scraper.stats-without-lock"] = Verdict.DataRace,
-        ["manual-acquire.no-finally"] = Verdict.Deadlock,
-        ["locks.opposite-order"] = Verdict.Deadlock,
+        ["bank.unprotected-withdraw"] = [Verdict.DataRace],
+        ["counter.unprotected"] = [Verdict.DataRace],
+        ["download-pool.permit-returned-early"] = [Verdict.AssertionFailure],
+        ["kitchen.ingredients-only"] = [Verdict.AssertionFailure, Verdict.DataRace],
+        ["buffer.if-guarded-wait"] = [Verdict.AssertionFailure],
+        ["pipeline.done-before-processing"] = [Verdict.AssertionFailure, Verdict.DataRace],
+        ["timeout.stop-at-first-timeout"] = [Verdict.AssertionFailure],
+        ["priority.concurrent-submitters"] = [Verdict.AssertionFailure],
+        ["scraper.stats-without-lock"] = [Verdict.DataRace],
+        ["manual-acquire.no-finally"] = [Verdict.Deadlock],
+        ["locks.opposite-order"] = [Verdict.Deadlock],
     };
 
     [Fact]
@@ -96,7 +98,7 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
         {
             Assert.True(ExpectedVerdicts.TryGetValue(name, out var expected), $"Buggy scenario {name} has no expected verdict in {nameof(ExpectedVerdicts)}.");
             Assert.True(report.BugFound, $"{strategy} did not find the bug of {name} in {BugBudget} schedules: {report}");
-            Assert.Equal(expected, report.Verdict);
+            Assert.Contains(report.Verdict, expected);
             Assert.InRange(report.IterationsRun, 1, BugBudget);
 
             // The failing schedule of every strategy replays to the same failure.
