@@ -67,10 +67,11 @@ public static class Explorer
             throw new TraceException($"The schedule diverged from the trace {divergence}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }
 
+        var recorded = TraceFile.RecordedAccount(trace);
         if (!report.BugFound)
         {
             var replayed = ScheduleAccount.Render(search.LastEvents, Verdict.NoBug, "the schedule ended without a failure");
-            var where = TraceFile.RecordedAccount(trace) is { } recorded && AccountDifference.Find(recorded, replayed) is { } difference
+            var where = recorded is not null && AccountDifference.Find(recorded, replayed) is { } difference
                 ? $" (it first departs from the recorded account at {difference})"
                 : string.Empty;
             throw new TraceException($"The trace replayed to its end without the failure{where}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
@@ -78,11 +79,11 @@ public static class Explorer
 
         // A schedule that no longer fits the code can still end in a failure, only not the recorded one:
         // that is not a reproduction. The last line of an account is the verdict and its message.
-        if (TraceFile.RecordedAccount(trace) is { } account
-            && AccountDifference.Lines(account)[^1] != AccountDifference.Lines(report.Account)[^1])
+        if (recorded is not null
+            && AccountDifference.Lines(recorded)[^1] != AccountDifference.Lines(report.Account)[^1])
         {
             throw new TraceException(
-                $"The trace replayed to another failure than the one it recorded (it first departs from the recorded account at {AccountDifference.Find(account, report.Account)}): "
+                $"The trace replayed to another failure than the one it recorded (it first departs from the recorded account at {AccountDifference.Find(recorded, report.Account)}): "
                 + "the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }
 
