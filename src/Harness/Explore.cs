@@ -37,13 +37,8 @@ public static class Explore
         }
 
         var name = test.Method.Name;
-        var folder = outputDirectory ?? DefaultOutputDirectory;
-        Directory.CreateDirectory(folder);
-        var tracePath = Path.Combine(folder, $"{name}.trace");
-        File.WriteAllText(tracePath, report.Trace);
-        File.WriteAllText(Path.Combine(folder, $"{name}.txt"), report.Account);
-        var htmlPath = Path.Combine(folder, $"{name}.html");
-        File.WriteAllText(htmlPath, HtmlReport.Render(report, name));
+        var tracePath = BugFiles.Write(outputDirectory ?? DefaultOutputDirectory, name, report, name);
+        var htmlPath = Path.ChangeExtension(tracePath, ".html");
 
         var message = new StringBuilder()
             .AppendLine($"{report.Verdict} in schedule {report.FailingSchedule} of {iterations} ({strategy}): {report.Message}")

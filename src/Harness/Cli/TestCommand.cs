@@ -262,19 +262,13 @@ internal static class TestCommand
     private static string WriteFiles(TestCase test, ExplorationReport report, string outDir)
     {
         var name = string.Concat(test.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
-        var basePath = Path.Combine(outDir, name);
         try
         {
-            Directory.CreateDirectory(outDir);
-            File.WriteAllText(basePath + ".trace", report.Trace);
-            File.WriteAllText(basePath + ".txt", report.Account);
-            File.WriteAllText(basePath + ".html", HtmlReport.Render(report, test.Name));
+            return BugFiles.Write(outDir, name, report, test.Name);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"Cannot write the trace of {test.Name} to {outDir}: {failure.Message}", failure);
         }
-
-        return basePath + ".trace";
     }
 }
