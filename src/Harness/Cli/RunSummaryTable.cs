@@ -28,15 +28,10 @@ internal sealed class RunSummaryTable(IEnumerable<string> names, bool showExpect
             result.Name,
             result.ExpectedBug is { } buggy ? (buggy ? "bug" : "no bug") : string.Empty,
             verdict,
-            (result.BugFound ? result.FailingSchedule : result.SchedulesRun).ToString(CultureInfo.InvariantCulture),
-            Time(TimeSpan.FromMilliseconds(result.ElapsedMilliseconds)),
+            result.IterationsShown.ToString(CultureInfo.InvariantCulture),
+            DurationText.Of(TimeSpan.FromMilliseconds(result.ElapsedMilliseconds)),
             trace);
     }
-
-    private static string Time(TimeSpan elapsed) =>
-        elapsed.TotalSeconds < 10
-            ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalMilliseconds:F0} ms")
-            : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s");
 
     private string Row(string name, string expected, string verdict, string iterations, string time, string trace)
     {

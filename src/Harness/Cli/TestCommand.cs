@@ -142,10 +142,10 @@ internal static class TestCommand
     // <outdir>/index.html: every test of the run, linking each bug's report, trace and account.
     private static string WriteSummaryPage(TestSuite suite, IReadOnlyList<TestOutcome> outcomes, string outDir)
     {
-        string? Beside(TestOutcome outcome, string extension) =>
-            outcome.TracePath is { } trace ? Path.GetFileName(Path.ChangeExtension(trace, extension)) : null;
-        var entries = outcomes.Select(o => new RunSummaryEntry(
-            o.Case.Name, o.Case.IsBuggy, o.Report.Verdict, o.Report.BugFound ? o.Report.FailingSchedule : o.Report.IterationsRun, o.Report.Elapsed, Beside(o, ".html"), Beside(o, ".trace"), Beside(o, ".txt"))).ToList();
+        string? Beside(TestResult result, string extension) =>
+            result.Trace is { } trace ? Path.GetFileName(Path.ChangeExtension(trace, extension)) : null;
+        var entries = outcomes.Select(TestResult.From).Select(r => new RunSummaryEntry(
+            r.Name, r.ExpectedBug, r.Verdict, r.IterationsShown, TimeSpan.FromMilliseconds(r.ElapsedMilliseconds), Beside(r, ".html"), Beside(r, ".trace"), Beside(r, ".txt"))).ToList();
         var path = Path.Combine(outDir, "index.html");
         try
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Interleave.Harness.Cli;
 
 /// <summary>One test's line of a run summary: what <c>interleave test</c> prints and writes with <c>--json</c>, and what <c>merge</c> folds.</summary>
@@ -25,6 +27,10 @@ internal sealed record TestResult(
 {
     /// <summary>True when a schedule failed.</summary>
     public bool BugFound => Verdict != Verdict.NoBug;
+
+    /// <summary>The iterations a table shows: the failing schedule's number, or all schedules run.</summary>
+    [JsonIgnore]
+    public int IterationsShown => BugFound ? FailingSchedule : SchedulesRun;
 
     /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
     public bool AsExpected => ExpectedBug is not { } expected || expected == BugFound;

@@ -57,7 +57,7 @@ internal static class RunSummaryPage
         {
             var expected = entry.IsBuggy is { } buggy ? (buggy ? "bug" : "no bug") : string.Empty;
             var links = Link(entry.HtmlLink, "report") + Link(entry.TraceLink, "trace") + Link(entry.AccountLink, "account");
-            html.Append(CultureInfo.InvariantCulture, $"""<tr class="test{(entry.AsExpected ? string.Empty : " unexpected")}" data-test="{E(entry.TestName)}"><td>{E(entry.TestName)}</td><td>{expected}</td><td class="verdict">{entry.Verdict}</td><td class="number">{entry.Iterations}</td><td class="number">{Time(entry.Elapsed)}</td><td>{(links.Length > 0 ? links : "-")}</td></tr>""").Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $"""<tr class="test{(entry.AsExpected ? string.Empty : " unexpected")}" data-test="{E(entry.TestName)}"><td>{E(entry.TestName)}</td><td>{expected}</td><td class="verdict">{entry.Verdict}</td><td class="number">{entry.Iterations}</td><td class="number">{DurationText.Of(entry.Elapsed)}</td><td>{(links.Length > 0 ? links : "-")}</td></tr>""").Append('\n');
         }
 
         html.Append("""
@@ -76,11 +76,6 @@ internal static class RunSummaryPage
     /// <summary>A relative path as a URL: '/' separated, each segment percent-encoded.</summary>
     private static string Href(string path) =>
         string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
-
-    private static string Time(TimeSpan elapsed) =>
-        elapsed.TotalSeconds < 10
-            ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalMilliseconds:F0} ms")
-            : string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
