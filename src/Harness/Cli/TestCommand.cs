@@ -199,9 +199,10 @@ internal static class TestCommand
         Require(settings.MaxSteps > 0, $"--max-steps must be at least 1, not {settings.MaxSteps}.");
         Require(settings.TimeoutSeconds is null or > 0, $"--timeout must be at least 1 second, not {settings.TimeoutSeconds}.");
         Require(settings.Parallel > 0, $"--parallel must be at least 1, not {settings.Parallel}.");
-        Require(!File.Exists(settings.OutDir), $"--outdir {settings.OutDir} is a file, not a directory.");
-        var fileAbove = FileAbove(settings.OutDir);
-        Require(fileAbove is null, $"--outdir {settings.OutDir} cannot be created: {fileAbove} is a file, not a directory.");
+        var file = FileInTheWay(settings.OutDir);
+        Require(file is null, file == Path.GetFullPath(settings.OutDir)
+            ? $"--outdir {settings.OutDir} is a file, not a directory."
+            : $"--outdir {settings.OutDir} cannot be created: {file} is a file, not a directory.");
         Require(settings.JsonPath is null || !Directory.Exists(settings.JsonPath), $"--json {settings.JsonPath} is a directory, not a file.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : (Shard?)null;
         Require(shard is null || settings.Seed is not null, "--shard needs --seed: every shard must split the schedules of the same seed.");
@@ -223,11 +224,11 @@ internal static class TestCommand
         return (options, shard);
     }
 
-    // The nearest existing path above the output folder when it is a file: the folder can never be created
-    // there, and saying so before exploring beats failing after minutes of it.
-    private static string? FileAbove(string outDir)
+    // The output folder itself or the nearest existing path above it, when that is a file: the folder can
+    // never be created there, and saying so before exploring beats failing after minutes of it.
+    private static string? FileInTheWay(string outDir)
     {
-        for (var parent = Path.GetDirectoryName(Path.GetFullPath(outDir)); parent is not null; parent = Path.GetDirectoryName(parent))
+        for (var parent = Path.GetFullPath(outDir); parent is not null; parent = Path.GetDirectoryName(parent))
         {
             if (File.Exists(parent))
             {
