@@ -55,15 +55,24 @@ internal static class MergeCommand
     internal static RunSummary Merge(IReadOnlyList<(string Path, RunSummary Summary)> summaries)
     {
         var (firstPath, first) = summaries[0];
+
+        // What shards of one run share, and how a difference is shown.
+        (string What, Func<RunSummary, string> Show)[] shared =
+        [
+            ("tests from", s => s.Source),
+            ("the strategy", s => s.Strategy),
+            ("the seed", s => s.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("the iterations", s => s.Iterations.ToString(CultureInfo.InvariantCulture)),
+            ("the shard count", s => s.ShardCount.ToString(CultureInfo.InvariantCulture)),
+            ("the Coyote version", s => s.CoyoteVersion),
+            ("the tests", s => string.Join(", ", s.Tests.Select(t => t.FullName))),
+        ];
         foreach (var (path, summary) in summaries.Skip(1))
         {
-            Require(summary.Source == first.Source, path, firstPath, "tests from", s => s.Source, summary, first);
-            Require(summary.Strategy == first.Strategy, path, firstPath, "the strategy", s => s.Strategy, summary, first);
-            Require(summary.Seed == first.Seed, path, firstPath, "the seed", s => s.Seed.ToString(CultureInfo.InvariantCulture), summary, first);
-            Require(summary.Iterations == first.Iterations, path, firstPath, "the iterations", s => s.Iterations.ToString(CultureInfo.InvariantCulture), summary, first);
-            Require(summary.ShardCount == first.ShardCount, path, firstPath, "the shard count", s => s.ShardCount.ToString(CultureInfo.InvariantCulture), summary, first);
-            Require(summary.CoyoteVersion == first.CoyoteVersion, path, firstPath, "the Coyote version", s => s.CoyoteVersion, summary, first);
-            Require(summary.Tests.Select(t => t.FullName).SequenceEqual(first.Tests.Select(t => t.FullName)), path, firstPath, "the tests", s => string.Join(", ", s.Tests.Select(t => t.Name)), summary, first);
+            if (shared.FirstOrDefault(field => field.Show(summary) != field.Show(first)) is { What: not null } differs)
+            {
+                throw new UsageException($"{path} and {firstPath} are not shards of one run: {differs.What} {differs.Show(summary)} vs {differs.Show(first)}.");
+            }
         }
 
         var shards = summaries.SelectMany(s => s.Summary.Shards).ToList();
@@ -86,13 +95,5 @@ internal static class MergeCommand
             ElapsedMilliseconds = shards.Sum(t => t.ElapsedMilliseconds),
             TimedOut = shards.Any(t => t.TimedOut),
         };
-    }
-
-    private static void Require(bool same, string path, string firstPath, string what, Func<RunSummary, string> show, RunSummary summary, RunSummary first)
-    {
-        if (!same)
-        {
-            throw new UsageException($"{path} and {firstPath} are not shards of one run: {what} {show(summary)} vs {show(first)}.");
-        }
     }
 }
