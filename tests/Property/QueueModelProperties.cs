@@ -16,15 +16,15 @@ public class QueueModelProperties
     private static readonly IComparer<(int Priority, int Order)> ByPriority =
         Comparer<(int Priority, int Order)>.Create((x, y) => x.Priority.CompareTo(y.Priority));
 
-    [Property(MaxTest = 300)]
+    [ScaledProperty(300)]
     public void AsyncQueue_AnyPutGetSequence_MatchesFifoModel(PositiveInt capacity, int[] operations) =>
         CheckAgainstModel(new AsyncQueue<(int, int)>(capacity.Get), capacity.Get, operations, _ => 0);
 
-    [Property(MaxTest = 300)]
+    [ScaledProperty(300)]
     public void AsyncLifoQueue_AnyPutGetSequence_MatchesLifoModel(PositiveInt capacity, int[] operations) =>
         CheckAgainstModel(new AsyncLifoQueue<(int, int)>(capacity.Get), capacity.Get, operations, model => model.Count - 1);
 
-    [Property(MaxTest = 300)]
+    [ScaledProperty(300)]
     public void AsyncPriorityQueue_AnyPutGetSequence_MatchesStablePriorityModel(PositiveInt capacity, int[] operations) =>
         CheckAgainstModel(new AsyncPriorityQueue<(int, int)>(capacity.Get, ByPriority), capacity.Get, operations, model =>
         {

@@ -34,7 +34,7 @@ public class RaceDetectorOracleProperties
         ("ControlledTask", "task", PrimitiveOperation.Yield, OperationOutcome.Completed),
     ];
 
-    [Property(MaxTest = 2000)]
+    [ScaledProperty(2000)]
     public void FirstRace_IsTheOraclesFirstRace(byte taskCount, int[] program, int[] schedule)
     {
         var events = Schedule(2 + (taskCount % 3), program ?? [], schedule ?? []);
