@@ -1,4 +1,3 @@
-using FsCheck.Xunit;
 using Interleave.Harness.Races;
 using Interleave.Primitives.Instrumentation;
 using Xunit;
