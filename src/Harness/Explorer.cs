@@ -157,6 +157,11 @@ public static class Explorer
             return Verdict.DataRace;
         }
 
+        if (message.StartsWith("Atomicity violation on ", StringComparison.Ordinal))
+        {
+            return Verdict.AtomicityViolation;
+        }
+
         if (message.Contains("eadlock detected", StringComparison.Ordinal))
         {
             return Verdict.Deadlock;

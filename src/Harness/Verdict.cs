@@ -23,4 +23,11 @@ public enum Verdict
     /// them: reported at the second access, whether or not an assertion would have failed later.
     /// </summary>
     DataRace,
+
+    /// <summary>
+    /// A task checked a <c>Shared&lt;T&gt;</c> cell, awaited with no lock held, then wrote it, and another
+    /// task's write can fall between the check and the write: reported even when, in the schedule explored,
+    /// it fell outside and the result came out right.
+    /// </summary>
+    AtomicityViolation,
 }

@@ -160,7 +160,7 @@ public sealed class CliTestCommandTests : CliTests
 
         Assert.True(exit == ExitCode.BugFound, output + error);
         Assert.Matches(@"bank\.unprotected-withdraw +bug +AssertionFailure ", output);
-        Assert.Contains("data race warning(s)", output, StringComparison.Ordinal);
+        Assert.Contains("race and atomicity warning(s)", output, StringComparison.Ordinal);
         Assert.Contains("warning: Data race on shared 'balance'", output, StringComparison.Ordinal);
     }
 

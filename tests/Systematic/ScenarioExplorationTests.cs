@@ -43,6 +43,7 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
     private static readonly Dictionary<string, Verdict[]> ExpectedVerdicts = new()
     {
         ["bank.unprotected-withdraw"] = [Verdict.DataRace],
+        ["bank.stale-balance-written"] = [Verdict.AtomicityViolation],
         ["counter.unprotected"] = [Verdict.DataRace],
         ["download-pool.permit-returned-early"] = [Verdict.AssertionFailure],
         ["kitchen.ingredients-only"] = [Verdict.AssertionFailure, Verdict.DataRace],

@@ -27,7 +27,7 @@ internal static class TestCommand
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
         var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N disjoint ranges of the schedules (needs --seed): one job of a CI matrix; fold the --json summaries with interleave merge.", HelpName = "K/N" };
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet (the closing line), minimal (also the table) or normal (also each bug's account).", DefaultValueFactory = _ => "normal", HelpName = "LEVEL" };
-        var races = new Option<string>("--races") { Description = "What a data race on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
+        var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
@@ -99,7 +99,7 @@ internal static class TestCommand
         foreach (var outcome in outcomes.Where(o => o.Report.RaceWarnings.Count > 0 && verbosity > Verbosity.Quiet))
         {
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.RaceWarnings.Count} data race warning(s)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.RaceWarnings.Count} race and atomicity warning(s)"));
             foreach (var race in outcome.Report.RaceWarnings)
             {
                 output.WriteLine("warning: " + race);

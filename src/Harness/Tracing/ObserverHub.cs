@@ -20,14 +20,19 @@ internal sealed class ObserverHub : IPrimitiveObserver
     }
 
     /// <summary>Starts recording the iteration the caller (a test's root task) runs in.</summary>
-    /// <param name="races">What a data race on a <c>Shared&lt;T&gt;</c> cell does.</param>
-    /// <param name="warn">Told each race when <paramref name="races"/> is <see cref="RaceChecking.Warn"/>.</param>
+    /// <param name="races">What a data race or an atomicity violation on a <c>Shared&lt;T&gt;</c> cell does.</param>
+    /// <param name="warn">Told each finding when <paramref name="races"/> is <see cref="RaceChecking.Warn"/>.</param>
     internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<string> warn)
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
         var runtime = RuntimeProvider.Current;
-        Instance._iterations.AddOrUpdate(runtime, new Iteration(recorder, races == RaceChecking.Off ? null : new RaceDetector(), races == RaceChecking.Warn ? warn : null));
+        var checks = races != RaceChecking.Off;
+        Instance._iterations.AddOrUpdate(runtime, new Iteration(
+            recorder,
+            checks ? new RaceDetector() : null,
+            checks ? new AtomicityDetector() : null,
+            races == RaceChecking.Warn ? warn : null));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
         // what they do while unwinding is not part of the schedule and must not reach the account.
@@ -41,23 +46,30 @@ internal sealed class ObserverHub : IPrimitiveObserver
         {
             iteration.Recorder.Add(operationEvent);
 
-            // A race fails the schedule right at the access that completes it, so the account ends there and
-            // the trace replays to it. Only cell accesses report races, and they hold no primitive's lock.
-            if (!iteration.Recorder.IsClosed && iteration.Races?.Observe(operationEvent) is { } race)
+            // A finding fails the schedule right at the access that completes it, so the account ends there and
+            // the trace replays to it. Only cell accesses report findings, and they hold no primitive's lock.
+            if (iteration.Recorder.IsClosed)
+            {
+                return;
+            }
+
+            var race = iteration.Races?.Observe(operationEvent);
+            var violation = iteration.Atomicity?.Observe(operationEvent);
+            if ((race ?? violation) is { } finding)
             {
                 if (iteration.Warn is { } warn)
                 {
-                    warn(race);
+                    warn(finding);
                 }
                 else
                 {
-                    Specification.Assert(false, race);
+                    Specification.Assert(false, finding);
                 }
             }
         }
     }
 
-    // What the harness keeps about one iteration: its events, the race detector fed with them, and where
-    // races go when they are only warnings.
-    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races, Action<string>? Warn);
+    // What the harness keeps about one iteration: its events, the detectors fed with them, and where their
+    // findings go when they are only warnings.
+    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races, AtomicityDetector? Atomicity, Action<string>? Warn);
 }

@@ -1,0 +1,142 @@
+using Interleave.Primitives.Instrumentation;
+
+namespace Interleave.Harness.Races;
+
+/// <summary>
+/// Vector clocks of one schedule's tasks, advanced event by event with the happens-before edges of the
+/// primitives, as java.util.concurrent defines them: a release, set, notify, put, task-done, shutdown or
+/// barrier arrival happens before every later acquire, wait, get, join or barrier departure on the same
+/// primitive; starting a task happens before its first step, and a task's end before its starter's next step.
+/// </summary>
+/// <remarks>
+/// One clock per primitive makes the edges a little wider than strictly needed (a get is ordered after
+/// every earlier put, not only its item's): that can hide a race in one schedule, never invent one.
+/// </remarks>
+/// <param name="includeLocks">
+/// Whether locks order tasks. Without them the clocks keep the orderings that do not depend on which task
+/// the scheduler lets take a lock first. Semaphores always order: a semaphore of no permits is a signal.
+/// </param>
+internal sealed class HappensBefore(bool includeLocks = true)
+{
+    private readonly Dictionary<int, VectorClock> _tasks = [];
+    private readonly Dictionary<(string Kind, string Name), VectorClock> _primitives = [];
+    private readonly Dictionary<int, int> _starters = [];
+    private readonly Dictionary<int, List<VectorClock>> _endedChildren = [];
+
+    /// <summary>The clock of <paramref name="task"/>: what it knows of every task's steps.</summary>
+    internal VectorClock ClockOf(int task)
+    {
+        if (!_tasks.TryGetValue(task, out var clock))
+        {
+            _tasks[task] = clock = new VectorClock();
+            clock.Tick(task);
+        }
+
+        return clock;
+    }
+
+    /// <summary>
+    /// Brings the task's clock up to date before <paramref name="e"/>: the ends of children it started.
+    /// Call <see cref="After"/> once the event has been checked.
+    /// </summary>
+    /// <returns>The task's clock as the event happens.</returns>
+    internal VectorClock Before(in PrimitiveEvent e)
+    {
+        var clock = ClockOf(e.Task.Id);
+        if (_endedChildren.Remove(e.Task.Id, out var ended))
+        {
+            foreach (var child in ended)
+            {
+                clock.Join(child);
+            }
+        }
+
+        return clock;
+    }
+
+    /// <summary>Applies the event's edges and counts it as the task's step.</summary>
+    /// <returns>Whether the event is on either side of an edge (a synchronization).</returns>
+    internal bool After(in PrimitiveEvent e)
+    {
+        var task = e.Task.Id;
+        var clock = ClockOf(task);
+        var synchronizes = false;
+        switch (e.Operation)
+        {
+            case PrimitiveOperation.Spawn:
+                ClockOf(e.Counterpart.Id).Join(clock);
+                _starters[e.Counterpart.Id] = task;
+                break;
+            case PrimitiveOperation.Finish:
+                var starter = _starters.GetValueOrDefault(task, TaskIdentity.Root.Id);
+                (_endedChildren.TryGetValue(starter, out var ended) ? ended : _endedChildren[starter] = []).Add(clock.Copy());
+                break;
+            case PrimitiveOperation.Read or PrimitiveOperation.Write:
+                break;
+            default:
+                synchronizes = Synchronize(e, clock);
+                break;
+        }
+
+        clock.Tick(task);
+        return synchronizes;
+    }
+
+    /// <summary>Whether <paramref name="task"/>'s step <paramref name="epoch"/> happened before <paramref name="later"/>.</summary>
+    internal static bool Ordered(int task, int epoch, VectorClock later) => epoch <= later[task];
+
+    private bool Synchronize(in PrimitiveEvent e, VectorClock clock)
+    {
+        var (releases, acquires) = Roles(e);
+        if (!releases && !acquires)
+        {
+            return false;
+        }
+
+        if (!includeLocks && IsLock(e.PrimitiveKind))
+        {
+            return true;
+        }
+
+        var key = (e.PrimitiveKind, e.PrimitiveName);
+        if (!_primitives.TryGetValue(key, out var primitive))
+        {
+            _primitives[key] = primitive = new VectorClock();
+        }
+
+        if (releases)
+        {
+            primitive.Join(clock);
+        }
+
+        if (acquires)
+        {
+            clock.Join(primitive);
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the primitive is a lock (a condition's lock reports as one).</summary>
+    internal static bool IsLock(string primitiveKind) => primitiveKind == "AsyncLock";
+
+    // Which side of a happens-before edge an operation is on: (release, acquire).
+    private static (bool Releases, bool Acquires) Roles(in PrimitiveEvent e)
+    {
+        var done = e.Outcome is OperationOutcome.Completed or OperationOutcome.Resumed;
+        return e.Operation switch
+        {
+            PrimitiveOperation.Release or PrimitiveOperation.Set or PrimitiveOperation.Notify
+                or PrimitiveOperation.TaskDone or PrimitiveOperation.Shutdown => (e.Outcome == OperationOutcome.Completed, false),
+            PrimitiveOperation.Put => (done, false),
+            PrimitiveOperation.Acquire or PrimitiveOperation.Join => (false, done),
+            PrimitiveOperation.Get => (false, done || e.Outcome == OperationOutcome.Failed),
+
+            // A barrier wait is an arrival (blocked, or the last one passing) and a departure (passing or released).
+            PrimitiveOperation.Wait when e.PrimitiveKind == "AsyncBarrier" =>
+                (e.Outcome is OperationOutcome.Blocked or OperationOutcome.Completed, done),
+            PrimitiveOperation.Wait => (false, done),
+            _ => (false, false),
+        };
+    }
+}
