@@ -1,3 +1,5 @@
+using Interleave.Primitives.Instrumentation;
+
 namespace Interleave.Harness;
 
 /// <summary>How to explore a test: an immutable record, changed with <c>with</c> expressions.</summary>
@@ -54,7 +56,7 @@ public sealed record ExplorationOptions
     /// </summary>
     public int FirstSchedule { get; init; }
 
-    /// <summary>What a data race on a <c>Shared&lt;T&gt;</c> cell does: fail the schedule (the default), warn, or nothing.</summary>
+    /// <summary>What a data race or an atomicity violation on a <c>Shared&lt;T&gt;</c> cell does: fail the schedule (the default), warn, or nothing.</summary>
     public RaceChecking Races { get; init; } = RaceChecking.Fail;
 
     /// <summary>Told the number of schedules started so far each time one starts (on the engine's thread): for progress displays.</summary>
@@ -62,4 +64,10 @@ public sealed record ExplorationOptions
 
     /// <summary>A trace to replay (the text of a <c>.trace</c> file) instead of exploring.</summary>
     public string? ReplayTrace { get; init; }
+
+    /// <summary>
+    /// For the harness's own tests: told the primitive events of each schedule as it ends (on one engine, in
+    /// schedule order; a failing schedule's events end at the failure).
+    /// </summary>
+    internal Action<IReadOnlyList<PrimitiveEvent>>? ScheduleRecorded { get; init; }
 }

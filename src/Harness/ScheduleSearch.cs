@@ -142,7 +142,11 @@ internal sealed class ScheduleSearch
             var schedules = Interlocked.Increment(ref _schedulesRun);
             _options.Progress?.Report(schedules);
         });
-        engine.RegisterEndIterationCallBack(_ => _hooks.DisposeIteration());
+        engine.RegisterEndIterationCallBack(_ =>
+        {
+            _options.ScheduleRecorded?.Invoke(lastIteration?.Events ?? []);
+            _hooks.DisposeIteration();
+        });
         engine.Run();
         LastEvents = lastIteration?.Events ?? [];
         if (engine.TestReport.NumOfFoundBugs > 0)

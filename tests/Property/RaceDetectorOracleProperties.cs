@@ -48,7 +48,7 @@ public class RaceDetectorOracleProperties
             }
         }
 
-        Assert.Equal(OracleFirstRace(events), found);
+        Assert.Equal(HappensBeforeOracle.FirstRace(events), found);
     }
 
     // Main starts the tasks, the tasks run their operations interleaved as the schedule picks, each ends, and
@@ -90,95 +90,4 @@ public class RaceDetectorOracleProperties
 
     private static PrimitiveEvent Event(TaskIdentity task, (string Kind, string Name, PrimitiveOperation Operation, OperationOutcome Outcome) what, TaskIdentity counterpart) =>
         new(what.Kind, what.Name, what.Operation, what.Outcome, task, -1, counterpart, "Program.cs", 1);
-
-    // The oracle: an explicit happens-before graph (program order, start, end-to-starter's-next-step, and
-    // release -> later acquire on one primitive), searched from each earlier conflicting access.
-    private static int OracleFirstRace(List<PrimitiveEvent> events)
-    {
-        var edges = events.Select(_ => new List<int>()).ToList();
-        for (var i = 0; i < events.Count; i++)
-        {
-            var next = events.FindIndex(i + 1, e => e.Task == events[i].Task);
-            if (next >= 0)
-            {
-                edges[i].Add(next);
-            }
-
-            if (events[i].Operation == PrimitiveOperation.Spawn)
-            {
-                var first = events.FindIndex(i + 1, e => e.Task == events[i].Counterpart);
-                if (first >= 0)
-                {
-                    edges[i].Add(first);
-                }
-            }
-
-            if (events[i].Operation == PrimitiveOperation.Finish)
-            {
-                var startersNext = events.FindIndex(i + 1, e => e.Task == Root);
-                if (startersNext >= 0)
-                {
-                    edges[i].Add(startersNext);
-                }
-            }
-
-            for (var j = i + 1; j < events.Count; j++)
-            {
-                if (events[j].PrimitiveName == events[i].PrimitiveName && IsRelease(events[i]) && IsAcquire(events[j]))
-                {
-                    edges[i].Add(j);
-                }
-            }
-        }
-
-        for (var b = 0; b < events.Count; b++)
-        {
-            for (var a = 0; a < b; a++)
-            {
-                if (Conflict(events[a], events[b]) && !Reaches(edges, a, b))
-                {
-                    return b;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    // Written out here, apart from the detector's own table, on purpose.
-    private static bool IsRelease(PrimitiveEvent e) =>
-        (e.Operation, e.Outcome) is (PrimitiveOperation.Release, _) or (PrimitiveOperation.Set, _) or (PrimitiveOperation.Put, _)
-        || (e.PrimitiveKind == "AsyncBarrier" && e.Outcome is OperationOutcome.Blocked or OperationOutcome.Completed);
-
-    private static bool IsAcquire(PrimitiveEvent e) =>
-        e.Operation is PrimitiveOperation.Acquire or PrimitiveOperation.Get
-        || (e.Operation == PrimitiveOperation.Wait && e.Outcome is OperationOutcome.Completed or OperationOutcome.Resumed);
-
-    private static bool Conflict(PrimitiveEvent a, PrimitiveEvent b) =>
-        a.PrimitiveKind == "Shared" && b.PrimitiveKind == "Shared" && a.PrimitiveName == b.PrimitiveName
-        && a.Task != b.Task
-        && (a.Operation == PrimitiveOperation.Write || b.Operation == PrimitiveOperation.Write);
-
-    private static bool Reaches(List<List<int>> edges, int from, int to)
-    {
-        var seen = new HashSet<int> { from };
-        var pending = new Stack<int>([from]);
-        while (pending.TryPop(out var node))
-        {
-            foreach (var next in edges[node])
-            {
-                if (next == to)
-                {
-                    return true;
-                }
-
-                if (next < to && seen.Add(next))
-                {
-                    pending.Push(next);
-                }
-            }
-        }
-
-        return false;
-    }
 }
