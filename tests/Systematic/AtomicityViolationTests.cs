@@ -83,6 +83,18 @@ public class AtomicityViolationTests
     }
 
     [Fact]
+    public void Finding_NamesTheCheckAndTheOtherWrite_AsOtherSteps()
+    {
+        var events = Start().Concat(Withdraw(Rent, reread: false)).Concat(Withdraw(Groceries, reread: false)).ToList();
+        var groceriesRead = events.FindIndex(e => e.Task == Groceries && e.Operation == PrimitiveOperation.Read);
+        var rentWrite = events.FindIndex(e => e.Task == Rent && e.Operation == PrimitiveOperation.Write);
+
+        var finding = ObserveFindings(events).Values.Single();
+
+        Assert.Equal([rentWrite, groceriesRead], finding.OtherSteps.Order());
+    }
+
+    [Fact]
     public void InterleavedSchedule_ReportsTheWindowTheOtherWriteFellInto()
     {
         List<PrimitiveEvent> events =
@@ -163,11 +175,14 @@ public class AtomicityViolationTests
         new(kind, kind switch { "Shared" => "balance", "AsyncLock" => "account", "AsyncEvent" => "paid", _ => "task" }, operation, outcome, task, -1, TaskIdentity.None, string.Empty, 0);
 
     // The detector's findings by event index; the data-race detector must see none of these programs as racy.
-    private static Dictionary<int, string> Observe(List<PrimitiveEvent> events)
+    private static Dictionary<int, string> Observe(List<PrimitiveEvent> events) =>
+        ObserveFindings(events).ToDictionary(pair => pair.Key, pair => pair.Value.Message);
+
+    private static Dictionary<int, SharedStateFinding> ObserveFindings(List<PrimitiveEvent> events)
     {
         var atomicity = new AtomicityDetector();
         var races = new RaceDetector();
-        var findings = new Dictionary<int, string>();
+        var findings = new Dictionary<int, SharedStateFinding>();
         for (var i = 0; i < events.Count; i++)
         {
             Assert.Null(races.Observe(events[i]));

@@ -102,7 +102,7 @@ public sealed class CliTestCommandTests : CliTests
         var (exit, output, error) = Run("test", "-m", "bank", "-i", "50", "--seed", "3", "-v", "quiet", "-o", OutDir);
 
         Assert.True(exit == ExitCode.BugFound, output + error);
-        Assert.Equal("Found 1 bug(s) in 2 tests." + Environment.NewLine, output);
+        Assert.Equal("Found 2 bug(s) in 4 tests." + Environment.NewLine, output);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class HtmlReportBrowserTests
             .Concat(report.Events.Where(e => e.Operation == PrimitiveOperation.Spawn).Select(e => e.Counterpart))
             .Select(t => t.Name).Distinct().Order();
         Assert.Equal(tasks, Regex.Matches(dom, """<div class="lane" data-task="([^"]*)" """).Select(m => m.Groups[1].Value).Order());
-        Assert.Equal(report.Events.Count, Regex.Matches(dom, """<button type="button" class="step( failing)?" data-step="\d+" """).Count);
+        Assert.Equal(report.Events.Count, Regex.Matches(dom, """<button type="button" class="step( failing| racing)?" data-step="\d+" """).Count);
         var failing = Assert.Single(Regex.Matches(dom, """class="step failing" data-step="(\d+)" """));
         Assert.Equal(report.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), failing.Groups[1].Value);
         if (report.Verdict == Verdict.Deadlock)

@@ -33,14 +33,14 @@ public class HtmlReportTests
         var report = Deadlock();
         var html = HtmlReport.Render(report, TestName);
 
-        var steps = Regex.Matches(html, """<button type="button" class="step( failing)?" data-step="(\d+)" data-outcome="[a-z]+" data-task="([^"]*)" """);
+        var steps = Regex.Matches(html, """<button type="button" class="step( failing| racing)?" data-step="(\d+)" data-outcome="[a-z]+" data-task="([^"]*)" """);
         Assert.Equal(report.Events.Count, steps.Count);
         Assert.Equal(
             Enumerable.Range(1, report.Events.Count).Select(step => (step, report.Events[step - 1].Task.Name)),
             steps.Select(m => (int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[3].Value)).Order());
         foreach (var lane in Regex.Matches(html, """<div class="lane" data-task="([^"]*)" .*?</div></div>""").Cast<Match>())
         {
-            var inLane = Values(lane.Value, """class="step(?: failing)?" data-step="\d+" data-outcome="[a-z]+" data-task="([^"]*)" """);
+            var inLane = Values(lane.Value, """class="step(?: failing| racing)?" data-step="\d+" data-outcome="[a-z]+" data-task="([^"]*)" """);
             Assert.All(inLane, task => Assert.Equal(lane.Groups[1].Value, task));
         }
     }
@@ -85,6 +85,45 @@ public class HtmlReportTests
         Assert.Equal(["task1", "task2", "task1"], Values(cycle.Value, """<span class="node task" data-task="([^"]*)">"""));
         Assert.Equal(["lock &#39;lock_b&#39;", "lock &#39;lock_a&#39;"], Values(cycle.Value, """<span class="node primitive">([^<]*)"""));
         Assert.Contains("""<section class="deadlock">""", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataRace_TheEarlierAccessIsMarkedRacing_AndOnlyIt()
+    {
+        var report = Explorer.Run(CounterScenarios.UnprotectedIncrement, new ExplorationOptions { Iterations = 100, Seed = 3 });
+        var html = HtmlReport.Render(report, "counter.unprotected");
+
+        Assert.Equal(Verdict.DataRace, report.Verdict);
+        var racing = Assert.Single(Values(html, """class="step racing" data-step="(\d+)" """));
+        var earlier = report.Events[int.Parse(racing, System.Globalization.CultureInfo.InvariantCulture) - 1];
+        var last = report.Events[^1];
+        Assert.Equal(("Shared", last.PrimitiveName), (earlier.PrimitiveKind, earlier.PrimitiveName));
+        Assert.NotEqual(last.Task, earlier.Task);
+        Assert.Contains($"{earlier.Task.Name}'s {(earlier.Operation == PrimitiveOperation.Write ? "write" : "read")} (at CounterScenarios.cs:{earlier.CallerLine})", report.Message, StringComparison.Ordinal);
+        Assert.Contains("the access it races with", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AtomicityViolation_TheCheckAndTheOtherWriteAreMarkedRacing()
+    {
+        var report = Explorer.Run(BankScenarios.StaleBalanceWritten, new ExplorationOptions { Iterations = 100, Seed = 3 });
+        var html = HtmlReport.Render(report, "bank.stale-balance-written");
+
+        Assert.Equal(Verdict.AtomicityViolation, report.Verdict);
+        var racing = Values(html, """class="step racing" data-step="(\d+)" """)
+            .Select(step => report.Events[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture) - 1])
+            .Select(e => e.Operation)
+            .Order();
+        Assert.Equal([PrimitiveOperation.Read, PrimitiveOperation.Write], racing);
+    }
+
+    [Fact]
+    public void Deadlock_NoStepMarkedRacing()
+    {
+        var html = HtmlReport.Render(Deadlock(), TestName);
+
+        Assert.DoesNotContain("step racing", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("the access it races with", html, StringComparison.Ordinal);
     }
 
     [Fact]

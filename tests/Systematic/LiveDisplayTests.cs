@@ -19,7 +19,7 @@ public class LiveDisplayTests
         Assert.Matches(@"\d+ schedules, \d+/s", output); // the progress line of a running test
         Assert.Contains("╭", output, StringComparison.Ordinal); // the table's rounded border
         Assert.Contains("bank.safe-withdraw", output, StringComparison.Ordinal);
-        Assert.Contains("Found 1 bug(s) in 2 tests.", output, StringComparison.Ordinal);
+        Assert.Contains("Found 2 bug(s) in 4 tests.", output, StringComparison.Ordinal);
     }
 
     [Fact]

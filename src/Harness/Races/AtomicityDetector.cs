@@ -25,17 +25,18 @@ internal sealed class AtomicityDetector
     private readonly Dictionary<string, Dictionary<int, Access>> _latestWrites = [];
     private readonly Dictionary<string, List<Window>> _windows = [];
     private long _acquisitions;
+    private int _step;
 
-    /// <summary>Takes the next event of the schedule; returns the violation it completes, in words, or null.</summary>
-    internal string? Observe(in PrimitiveEvent e)
+    /// <summary>Takes the next event of the schedule; returns the violation it completes, or null.</summary>
+    internal SharedStateFinding? Observe(in PrimitiveEvent e)
     {
         var clock = _order.Before(e);
         var task = StateOf(e.Task.Id);
-        string? violation = null;
+        SharedStateFinding? violation = null;
         switch (e.Operation)
         {
             case PrimitiveOperation.Read:
-                task.Checks[e.PrimitiveName] = new Check(new Access(e, clock[e.Task.Id]), clock.Copy(), [.. task.HeldLocks.Values]);
+                task.Checks[e.PrimitiveName] = new Check(new Access(e, clock[e.Task.Id], _step), clock.Copy(), [.. task.HeldLocks.Values]);
                 break;
             case PrimitiveOperation.Write:
                 violation = CheckWrite(e, clock, task);
@@ -46,15 +47,16 @@ internal sealed class AtomicityDetector
         }
 
         _order.After(e);
+        _step++;
         return violation;
     }
 
-    private string? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
+    private SharedStateFinding? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
     {
         var cell = e.PrimitiveName;
-        var act = new Access(e, clock[e.Task.Id]);
+        var act = new Access(e, clock[e.Task.Id], _step);
 
-        string? violation = null;
+        SharedStateFinding? violation = null;
         if (task.Checks.Remove(cell, out var check) && check.Await is { } await
             && !check.LocksHeld.Any(held => task.HeldLocks.ContainsValue(held)))
         {
@@ -62,7 +64,7 @@ internal sealed class AtomicityDetector
 
             // Earlier writes by other tasks that are not ordered before the check: one may have been inside.
             violation = Writes(cell).Where(w => w.Key != e.Task.Id && !HappensBefore.Ordered(w.Key, w.Value.Epoch, check.Clock))
-                .Select(w => Describe(window, w.Value.Event)).FirstOrDefault();
+                .Select(w => Describe(window, w.Value)).FirstOrDefault();
             (_windows.TryGetValue(cell, out var open) ? open : _windows[cell] = []).Add(window);
         }
 
@@ -70,7 +72,7 @@ internal sealed class AtomicityDetector
         if (violation is null && _windows.TryGetValue(cell, out var windows))
         {
             violation = windows.Where(w => w.Act.Event.Task.Id != e.Task.Id && !HappensBefore.Ordered(w.Act.Event.Task.Id, w.Act.Epoch, clock))
-                .Select(w => Describe(w, e)).FirstOrDefault();
+                .Select(w => Describe(w, act)).FirstOrDefault();
         }
 
         Writes(cell)[e.Task.Id] = act;
@@ -103,15 +105,18 @@ internal sealed class AtomicityDetector
         }
     }
 
-    private static string Describe(Window window, PrimitiveEvent otherWrite)
+    private static SharedStateFinding Describe(Window window, Access other)
     {
+        var otherWrite = other.Event;
         var check = window.Check.Read.Event;
         var act = window.Act.Event;
         var name = check.Task.Name;
-        return $"Atomicity violation on {StepDescriber.Primitive(act)}: {name} reads it{At(check)}, awaits "
+        var current = Math.Max(window.Act.Step, other.Step);
+        var message = $"Atomicity violation on {StepDescriber.Primitive(act)}: {name} reads it{At(check)}, awaits "
             + $"({StepDescriber.Action(window.Await)}{At(window.Await)}) with no lock held from that read on, then writes it{At(act)}; "
             + $"{otherWrite.Task.Name}'s write{At(otherWrite)} is not ordered before the check or after the write by any "
             + $"event, condition, semaphore, queue, barrier or task join, so some schedule puts it between them and {name} acts on a stale check.";
+        return new SharedStateFinding(message, [.. new[] { window.Check.Read.Step, window.Act.Step, other.Step }.Where(step => step != current).Distinct()]);
     }
 
     private static string At(in PrimitiveEvent e) =>
@@ -123,7 +128,7 @@ internal sealed class AtomicityDetector
     private TaskState StateOf(int task) =>
         _tasks.TryGetValue(task, out var state) ? state : _tasks[task] = new TaskState();
 
-    private sealed record Access(PrimitiveEvent Event, int Epoch);
+    private sealed record Access(PrimitiveEvent Event, int Epoch, int Step);
 
     // A task's last read of a cell: the clock then, the locks it held (by acquisition), and the first await
     // after it.

@@ -13,9 +13,10 @@ internal sealed class RaceDetector
     private readonly HappensBefore _order = new();
     private readonly Dictionary<int, PrimitiveEvent> _lastSynchronization = [];
     private readonly Dictionary<string, CellHistory> _cells = [];
+    private int _step;
 
-    /// <summary>Takes the next event of the schedule; returns the race it completes, in words, or null.</summary>
-    internal string? Observe(in PrimitiveEvent e)
+    /// <summary>Takes the next event of the schedule; returns the race it completes, or null.</summary>
+    internal SharedStateFinding? Observe(in PrimitiveEvent e)
     {
         var clock = _order.Before(e);
         var race = e.Operation is PrimitiveOperation.Read or PrimitiveOperation.Write ? CheckAccess(e, clock) : null;
@@ -24,17 +25,18 @@ internal sealed class RaceDetector
             _lastSynchronization[e.Task.Id] = e;
         }
 
+        _step++;
         return race;
     }
 
-    private string? CheckAccess(in PrimitiveEvent e, VectorClock clock)
+    private SharedStateFinding? CheckAccess(in PrimitiveEvent e, VectorClock clock)
     {
         if (!_cells.TryGetValue(e.PrimitiveName, out var cell))
         {
             _cells[e.PrimitiveName] = cell = new CellHistory();
         }
 
-        var access = new Access(e, clock[e.Task.Id]);
+        var access = new Access(e, clock[e.Task.Id], _step);
         var unordered = cell.LastWrite is { } write && Unordered(write, access, clock)
             ? write
             : e.Operation == PrimitiveOperation.Write ? cell.Reads.Values.FirstOrDefault(read => Unordered(read, access, clock)) : null;
@@ -48,7 +50,7 @@ internal sealed class RaceDetector
             cell.Reads[e.Task.Id] = access;
         }
 
-        return unordered is null ? null : Describe(unordered, access);
+        return unordered is null ? null : new SharedStateFinding(Describe(unordered, access), [unordered.Step]);
     }
 
     private static bool Unordered(Access earlier, Access later, VectorClock laterClock) =>
@@ -75,8 +77,8 @@ internal sealed class RaceDetector
     private static string At(in PrimitiveEvent e) =>
         StepDescriber.Source(e) is { Length: > 0 } source ? $" (at {source})" : string.Empty;
 
-    // One access: the event and the epoch (the task's own clock entry) it happened at.
-    private sealed record Access(PrimitiveEvent Event, int Epoch);
+    // One access: the event, the epoch (the task's own clock entry) it happened at, and its index.
+    private sealed record Access(PrimitiveEvent Event, int Epoch, int Step);
 
     // The last write of a cell and the reads since, one per task (the latest).
     private sealed class CellHistory

@@ -6,7 +6,7 @@ internal static partial class HtmlReport
     private static readonly string Style = $$"""
 
         :root { --ink: #1d2330; --muted: #5f6b7a; --line: #e3e6ed; --card: #ffffff; --page: #f4f5f9;
-          --completed: #3f8f5a; --blocked: #e0a100; --resumed: #2f74c0; --cancelled: #8b93a1; --failed: #c62828; --refused: #7e57c2; }
+          --completed: #3f8f5a; --blocked: #e0a100; --resumed: #2f74c0; --cancelled: #8b93a1; --failed: #c62828; --refused: #7e57c2; --racing: #d81b60; }
         * { box-sizing: border-box; }
         body { margin: 0; padding: 24px 32px 48px; background: var(--page); color: var(--ink);
           font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -26,6 +26,7 @@ internal static partial class HtmlReport
         .wait-swatch { height: 8px; background: #f2c94c; }
         .open-swatch { height: 8px; background: repeating-linear-gradient(45deg, var(--failed) 0 5px, #f3b1b1 5px 10px); }
         .failing-swatch { background: #fff; box-shadow: 0 0 0 3px var(--failed); width: 16px; margin: 0 3px; }
+        .racing-swatch { background: #fff; box-shadow: 0 0 0 3px var(--racing); width: 16px; margin: 0 3px; }
         .timeline-body { display: flex; gap: 16px; align-items: flex-start; }
         .scroller { flex: 1 1 auto; min-width: 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
         .timeline { position: relative; min-width: 100%; }
@@ -51,6 +52,7 @@ internal static partial class HtmlReport
         .step[data-outcome="failed"], .step-swatch[data-outcome="failed"] { background: var(--failed); }
         .step[data-outcome="refused"], .step-swatch[data-outcome="refused"] { background: var(--refused); }
         .step.failing { box-shadow: 0 0 0 2px #fff, 0 0 0 5px var(--failed); z-index: 3; }
+        .step.racing { box-shadow: 0 0 0 2px #fff, 0 0 0 5px var(--racing); z-index: 3; }
         .wait { position: absolute; top: 17px; height: 8px; z-index: 1; border-radius: 4px; background: #f2c94c; }
         .wait[data-to="end"] { border-radius: 4px 0 0 4px; background: repeating-linear-gradient(45deg, var(--failed) 0 5px, #f3b1b1 5px 10px); }
         .details { flex: 0 0 330px; background: #fafbfd; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; font-size: 13px; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Interleave.Harness.Races;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
@@ -9,13 +10,15 @@ namespace Interleave.Harness.Reports;
 /// <summary>
 /// The report of one bug as a single self-contained HTML page: the verdict and message, a timeline with one
 /// lane per task (each primitive operation a mark at its step, each wait a bar until the task resumed, the
-/// failing step highlighted), for a deadlock who waits for whom, and the readable account.
+/// failing step highlighted, and for a race the access it races with), for a deadlock who waits for whom, and
+/// the readable account.
 /// </summary>
 /// <remarks>
 /// The page needs no network and no script for what it shows; its script only fills the details panel on a
 /// click. The same report always renders to the same bytes, so a replay gives an identical page. The markup
 /// is a contract the tests and users' tools rely on: a lane is <c>div.lane[data-task]</c>, a step
-/// <c>.step[data-step]</c> (the failing one <c>class="step failing"</c>), a wait <c>.wait</c>, the deadlock
+/// <c>.step[data-step]</c> (the failing one <c>class="step failing"</c>, the other accesses of a data race or an
+/// atomicity violation <c>class="step racing"</c>), a wait <c>.wait</c>, the deadlock
 /// section <c>.deadlock</c> and its cycle <c>.cycle</c>.
 /// </remarks>
 internal static partial class HtmlReport
@@ -52,7 +55,11 @@ internal static partial class HtmlReport
             </header>
 
             """);
-        AppendTimeline(html, events, lanes);
+        // The other accesses of a race or an atomicity violation, found again by the detectors that ended the schedule.
+        var related = report.Verdict is Verdict.DataRace or Verdict.AtomicityViolation
+            ? SharedStateFinding.AtEnd(events)?.OtherSteps ?? []
+            : [];
+        AppendTimeline(html, events, lanes, related);
         if (report.Verdict == Verdict.Deadlock)
         {
             AppendDeadlock(html, WaitForGraph.Build(events));
@@ -98,7 +105,7 @@ internal static partial class HtmlReport
         return [.. order.OrderBy(task => task.Id == TaskIdentity.Root.Id ? 0 : 1)];
     }
 
-    private static void AppendTimeline(StringBuilder html, IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<TaskIdentity> lanes)
+    private static void AppendTimeline(StringBuilder html, IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<TaskIdentity> lanes, IReadOnlyList<int> related)
     {
         var trackWidth = (events.Count + 1) * StepWidth; // one step more, where waits that never end go on
         html.Append("""
@@ -106,7 +113,7 @@ internal static partial class HtmlReport
             <h2>Timeline</h2>
 
             """);
-        AppendLegend(html);
+        AppendLegend(html, related.Count > 0);
         html.Append(CultureInfo.InvariantCulture, $"""
             <p class="hint">Hover a step for its source line<span class="click-hint">, click it for the details</span>.</p>
             <div class="timeline-body">
@@ -133,7 +140,7 @@ internal static partial class HtmlReport
             {
                 if (events[index].Task == task)
                 {
-                    AppendStep(html, events[index], index + 1, failing: index == events.Count - 1);
+                    AppendStep(html, events[index], index + 1, index == events.Count - 1 ? " failing" : related.Contains(index) ? " racing" : string.Empty);
                 }
             }
 
@@ -150,13 +157,14 @@ internal static partial class HtmlReport
             """);
     }
 
-    private static void AppendStep(StringBuilder html, in PrimitiveEvent e, int step, bool failing)
+    // mark: " failing" for the step that failed, " racing" for the other accesses of its race, or nothing.
+    private static void AppendStep(StringBuilder html, in PrimitiveEvent e, int step, string mark)
     {
         var action = StepDescriber.Action(e);
         var outcome = StepDescriber.Outcome(e);
         var source = StepDescriber.Source(e);
         var title = $"step {step}: {e.Task.Name} {action} -> {outcome}" + (source.Length > 0 ? $" at {source}" : string.Empty);
-        html.Append(CultureInfo.InvariantCulture, $"""<button type="button" class="step{(failing ? " failing" : string.Empty)}" data-step="{step}" data-outcome="{OutcomeClass(e.Outcome)}" data-task="{E(e.Task.Name)}" data-action="{E(action)}" data-result="{E(outcome)}" data-source="{E(source)}" data-file="{E(e.CallerFile)}" style="left:{Left(step)}px" title="{E(title)}">{Glyph(e.Operation)}</button>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<button type="button" class="step{mark}" data-step="{step}" data-outcome="{OutcomeClass(e.Outcome)}" data-task="{E(e.Task.Name)}" data-action="{E(action)}" data-result="{E(outcome)}" data-source="{E(source)}" data-file="{E(e.CallerFile)}" style="left:{Left(step)}px" title="{E(title)}">{Glyph(e.Operation)}</button>""");
     }
 
     /// <summary>Each wait of <paramref name="task"/>: from its blocked step to its next step on the same primitive, or to the end.</summary>
@@ -211,7 +219,7 @@ internal static partial class HtmlReport
             """);
     }
 
-    private static void AppendLegend(StringBuilder html)
+    private static void AppendLegend(StringBuilder html, bool racing)
     {
         html.Append("""<ul class="legend">""");
         foreach (var outcome in Enum.GetValues<OperationOutcome>())
@@ -219,7 +227,9 @@ internal static partial class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"""<li><span class="swatch step-swatch" data-outcome="{OutcomeClass(outcome)}"></span>{OutcomeClass(outcome)}</li>""");
         }
 
-        html.Append("""<li><span class="swatch wait-swatch"></span>waiting</li><li><span class="swatch open-swatch"></span>waits forever</li><li><span class="swatch failing-swatch"></span>failing step</li></ul>""").Append('\n');
+        html.Append("""<li><span class="swatch wait-swatch"></span>waiting</li><li><span class="swatch open-swatch"></span>waits forever</li><li><span class="swatch failing-swatch"></span>failing step</li>""")
+            .Append(racing ? """<li><span class="swatch racing-swatch"></span>the access it races with</li>""" : string.Empty)
+            .Append("</ul>\n");
     }
 
     private static int Left(int step) => (step - 1) * StepWidth;
@@ -246,6 +256,8 @@ internal static partial class HtmlReport
         PrimitiveOperation.Finish => "end",
         PrimitiveOperation.Yield => "yld",
         PrimitiveOperation.Delay => "zzz",
+        PrimitiveOperation.Read => "rd",
+        PrimitiveOperation.Write => "wr",
         _ => "?",
     };
 

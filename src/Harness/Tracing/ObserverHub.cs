@@ -59,11 +59,11 @@ internal sealed class ObserverHub : IPrimitiveObserver
             {
                 if (iteration.Warn is { } warn)
                 {
-                    warn(finding);
+                    warn(finding.Message);
                 }
                 else
                 {
-                    Specification.Assert(false, finding);
+                    Specification.Assert(false, finding.Message);
                 }
             }
         }
