@@ -80,13 +80,29 @@ public class DataRaceTests
 
     public static TheoryData<string> Orderings() => new(["event", "queue", "semaphore", "condition", "barrier", "spawn", "join"]);
 
-    [Theory]
-    [MemberData(nameof(Orderings))]
-    public void WriteOrderedBeforeReadByAPrimitive_NoRace(string ordering)
+    public static TheoryData<string, ExplorationStrategy> OrderingsAndStrategies()
     {
-        var report = Explorer.Run(() => HandOverAsync(ordering, ordered: true), new ExplorationOptions { Iterations = 200, Seed = 5 });
+        var data = new TheoryData<string, ExplorationStrategy>();
+        foreach (var ordering in Orderings())
+        {
+            foreach (var strategy in Enum.GetValues<ExplorationStrategy>())
+            {
+                data.Add(ordering, strategy);
+            }
+        }
+
+        return data;
+    }
+
+    // No false positive: the hand-over's only ordering is the one primitive, for 1,000 schedules of every strategy.
+    [Theory]
+    [MemberData(nameof(OrderingsAndStrategies))]
+    public void WriteOrderedBeforeReadByAPrimitive_NoRaceIn1000(string ordering, ExplorationStrategy strategy)
+    {
+        var report = Explorer.Run(() => HandOverAsync(ordering, ordered: true), new ExplorationOptions { Iterations = 1000, Seed = 5, Strategy = strategy });
 
         Assert.False(report.BugFound, report.ToString());
+        Assert.Equal(1000, report.IterationsRun);
     }
 
     [Theory]
