@@ -26,6 +26,7 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
     /// QLearning's moved by a few between two checkouts, e.g. 2 vs 3 and 12 vs 8; prioritization and
     /// delay-bounding run fair, which changes nothing within the first MaxSteps steps):
     /// bank.unprotected-withdraw 1/2/1/1/1/1 and counter.unprotected 1/1/1/1/1/1 (data races on Shared cells);
+    /// bank.stale-balance-written 1/2/1/1/1/1 (an atomicity violation);
     /// download-pool.permit-returned-early 2/36/5/40/3/10; kitchen.ingredients-only 1/1/1/2/1/1;
     /// buffer.if-guarded-wait 5/3/13/23/5/5; pipeline.done-before-processing 1/5/1/1/1/1;
     /// timeout.stop-at-first-timeout 2/1/1/3/2/3; priority.concurrent-submitters 1/5/2/2/1/1;
