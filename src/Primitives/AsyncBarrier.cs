@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -167,6 +168,11 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
             if (!_waiters.Remove(waiter))
             {
                 return false;
+            }
+
+            if (Mutation.Is(Mutant.BarrierIgnoresCancellation))
+            {
+                return true;
             }
 
             // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -111,7 +112,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             return;
         }
 
-        if (notified)
+        if (notified && !Mutation.Is(Mutant.CancelledNotificationDropped))
         {
             // Notified, then cancelled before it resumed: give the notification to another waiter.
             NotifyCore(1);
@@ -157,7 +158,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         Scheduling.Point();
         ThrowIfLockNotHeld(PrimitiveOperation.Notify, "notify", callerFile, callerLine);
-        var woken = NotifyCore(count);
+        var woken = NotifyCore(Mutation.Is(Mutant.NotifyWakesAll) ? int.MaxValue : count);
         Reporter.Report(_name, PrimitiveOperation.Notify, OperationOutcome.Completed, woken, callerFile, callerLine);
     }
 

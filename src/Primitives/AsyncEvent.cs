@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -82,7 +83,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         Scheduling.Point();
         lock (_sync)
         {
-            _isSet = false;
+            _isSet = Mutation.Is(Mutant.ClearDoesNothing) && _isSet;
         }
 
         Reporter.Report(_name, PrimitiveOperation.Clear, OperationOutcome.Completed, -1, callerFile, callerLine);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -41,7 +42,7 @@ public partial class AsyncQueue<T>
         lock (_sync)
         {
             tooMany = _unfinished == 0;
-            if (!tooMany && --_unfinished == 0 && !_joiners.Queue.IsEmpty)
+            if (!tooMany && (Mutation.Is(Mutant.TaskDoneNotCounted) ? _unfinished : --_unfinished) == 0 && !_joiners.Queue.IsEmpty)
             {
                 released = _joiners.Queue.DequeueAll();
             }
@@ -134,7 +135,7 @@ public partial class AsyncQueue<T>
                 }
             }
 
-            getters = _getters.DequeueAll();
+            getters = Mutation.Is(Mutant.ShutdownLeavesGettersWaiting) ? [] : _getters.DequeueAll();
             putters = _putters.DequeueAll();
             AssertInvariants();
         }

@@ -1,3 +1,5 @@
+using Interleave.Primitives.Testing;
+
 namespace Interleave.Primitives.Queues;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal sealed class PriorityStore<T> : IItemStore<T>
         public int Compare(Entry x, Entry y)
         {
             var byItem = items.Compare(x.Item, y.Item);
-            return byItem != 0 ? byItem : x.Sequence.CompareTo(y.Sequence);
+            return byItem != 0 ? byItem : Mutation.Is(Mutant.PriorityEqualsNewestFirst) ? y.Sequence.CompareTo(x.Sequence) : x.Sequence.CompareTo(y.Sequence);
         }
     }
 }

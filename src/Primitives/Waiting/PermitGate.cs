@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.Testing;
 
 namespace Interleave.Primitives.Waiting;
 
@@ -175,7 +176,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             throw;
         }
 
-        if (cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested && !Mutation.Is(Mutant.CancelledWaiterKeepsPermit))
         {
             // Chosen, then cancelled before it resumed: pass the permit on rather than keep it.
             Waiter<bool>? next;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Interleave.Primitives.Testing;
 
 namespace Interleave.Primitives.Waiting;
 
@@ -38,7 +39,7 @@ internal sealed class WaiterQueue<T>
     /// <summary>Removes and returns the longest-waiting waiter, or null when none waits.</summary>
     internal Waiter<T>? Dequeue()
     {
-        var head = _head;
+        var head = Mutation.Is(Mutant.WakeNewestWaiter) ? _tail : _head;
         if (head is not null)
         {
             Unlink(head);
