@@ -26,8 +26,11 @@ public sealed record ExplorationReport(
     /// </summary>
     public int FailingSchedule { get; init; }
 
-    /// <summary>The distinct data races seen when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
+    /// <summary>The distinct data races and atomicity violations seen when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
     public IReadOnlyList<string> RaceWarnings { get; init; } = [];
+
+    /// <summary>Scheduling steps (points where the scheduler chose the next task) over all schedules run.</summary>
+    public long StepsExplored { get; init; }
 
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }

@@ -126,6 +126,7 @@ public static class Explorer
             {
                 TimedOut = search.TimedOut,
                 RaceWarnings = search.RaceWarnings,
+                StepsExplored = search.StepsExplored,
             };
         }
 
@@ -139,6 +140,7 @@ public static class Explorer
             Events = bug.Events,
             FailingSchedule = options.FirstSchedule + bug.Schedule,
             RaceWarnings = search.RaceWarnings,
+            StepsExplored = search.StepsExplored,
         };
     }
 

@@ -29,6 +29,7 @@ internal sealed class ScheduleSearch
     private readonly object _gate = new();
     private FoundBug? _firstBug;
     private int _schedulesRun;
+    private long _stepsExplored;
     private int _nextChunk;
     private readonly List<string> _warnings = [];
     private volatile bool _timedOut;
@@ -62,6 +63,9 @@ internal sealed class ScheduleSearch
 
     /// <summary>Schedules started, over all engines.</summary>
     internal int SchedulesRun => _schedulesRun;
+
+    /// <summary>Scheduling steps taken, over all engines.</summary>
+    internal long StepsExplored => Interlocked.Read(ref _stepsExplored);
 
     /// <summary>The deadline stopped the run before its schedules were done and before any bug.</summary>
     internal bool TimedOut => _timedOut && _firstBug is null;
@@ -148,6 +152,7 @@ internal sealed class ScheduleSearch
             _hooks.DisposeIteration();
         });
         engine.Run();
+        Interlocked.Add(ref _stepsExplored, (long)engine.TestReport.TotalExploredFairSteps + engine.TestReport.TotalExploredUnfairSteps);
         LastEvents = lastIteration?.Events ?? [];
         if (engine.TestReport.NumOfFoundBugs > 0)
         {

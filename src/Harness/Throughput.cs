@@ -12,50 +12,62 @@ namespace Interleave.Harness;
 public static class Throughput
 {
     /// <summary>
-    /// Runs <paramref name="test"/> for <paramref name="iterations"/> schedules each way, alternating bare
-    /// engine, harness and harness without race detection for <paramref name="rounds"/> rounds, and reports the median rate of each: taking
-    /// turns cancels the drift of a busy machine, the median its outliers.
+    /// Runs <paramref name="test"/> for <paramref name="iterations"/> schedules each way (bare engine, harness,
+    /// harness without race checks, harness on <paramref name="parallelEngines"/> engines), taking turns for
+    /// <paramref name="rounds"/> rounds, and reports the median rate of each: taking turns cancels the drift of
+    /// a busy machine, the median its outliers.
     /// </summary>
     /// <param name="test">A test without bugs (a bug would stop a run early).</param>
     /// <param name="iterations">Schedules per measurement.</param>
-    /// <param name="seed">The seed both runs use, so they explore the same schedules.</param>
+    /// <param name="seed">The seed every run uses, so they explore the same schedules.</param>
     /// <param name="rounds">Measurements of each; odd, so the median is one of them.</param>
-    /// <returns>
-    /// Schedules per second for the bare engine, for the harness, and for the harness without its data-race
-    /// detector (<see cref="ExplorationOptions.Races"/> off).
-    /// </returns>
-    public static (double BareEngine, double Harness, double HarnessWithoutRaceDetector) Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3)
+    /// <param name="parallelEngines">Engines side by side for the parallel measurement; 0 means one per processor.</param>
+    /// <returns>The medians.</returns>
+    public static ThroughputResult Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3, int parallelEngines = 0)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(parallelEngines);
+        var engines = parallelEngines == 0 ? Environment.ProcessorCount : parallelEngines;
 
-        // Warm up both paths (JIT, Coyote's one-time set-up) so neither pays it inside the measurement.
+        // Warm up every path (JIT, Coyote's one-time set-up) so none pays it inside the measurement.
         Bare(test, 20, seed);
-        Harness(test, 20, seed, detectRaces: true);
-        Harness(test, 20, seed, detectRaces: false);
+        Harness(test, 20, seed, RaceChecking.Fail, 1);
+        Harness(test, 20, seed, RaceChecking.Off, 1);
+        Harness(test, 20, seed, RaceChecking.Fail, engines);
 
-        var bare = new double[rounds];
-        var harness = new double[rounds];
-        var withoutRaces = new double[rounds];
+        var bare = new Rate[rounds];
+        var harness = new Rate[rounds];
+        var withoutRaces = new Rate[rounds];
+        var parallel = new Rate[rounds];
         for (var round = 0; round < rounds; round++)
         {
             bare[round] = Bare(test, iterations, seed);
-            harness[round] = Harness(test, iterations, seed, detectRaces: true);
-            withoutRaces[round] = Harness(test, iterations, seed, detectRaces: false);
+            harness[round] = Harness(test, iterations, seed, RaceChecking.Fail, 1);
+            withoutRaces[round] = Harness(test, iterations, seed, RaceChecking.Off, 1);
+            parallel[round] = Harness(test, iterations, seed, RaceChecking.Fail, engines);
         }
 
-        return (Median(bare), Median(harness), Median(withoutRaces));
+        return new ThroughputResult(
+            Median(bare, r => r.Schedules),
+            Median(harness, r => r.Schedules),
+            Median(withoutRaces, r => r.Schedules),
+            Median(parallel, r => r.Schedules),
+            engines,
+            Median(bare, r => r.Steps),
+            Median(harness, r => r.Steps));
     }
 
-    private static double Harness(Func<Task> test, int iterations, uint seed, bool detectRaces)
+    private static Rate Harness(Func<Task> test, int iterations, uint seed, RaceChecking races, int engines)
     {
         var stopwatch = Stopwatch.StartNew();
-        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed, Races = detectRaces ? RaceChecking.Fail : RaceChecking.Off });
-        return report.IterationsRun / stopwatch.Elapsed.TotalSeconds;
+        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed, Races = races, ParallelEngines = engines });
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        return new Rate(report.IterationsRun / seconds, report.StepsExplored / seconds);
     }
 
-    private static double Bare(Func<Task> test, int iterations, uint seed)
+    private static Rate Bare(Func<Task> test, int iterations, uint seed)
     {
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
@@ -67,13 +79,19 @@ public static class Throughput
         using var engine = TestingEngine.Create(configuration, test);
         engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
         engine.Run();
-        var explored = engine.TestReport.NumOfExploredFairPaths + engine.TestReport.NumOfExploredUnfairPaths;
-        return explored / stopwatch.Elapsed.TotalSeconds;
+        var report = engine.TestReport;
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        return new Rate(
+            (report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths) / seconds,
+            ((long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps) / seconds);
     }
 
-    private static double Median(double[] values)
+    private static double Median(Rate[] rates, Func<Rate, double> of)
     {
-        Array.Sort(values);
+        var values = rates.Select(of).Order().ToArray();
         return values[values.Length / 2];
     }
+
+    // One measurement: schedules and scheduling steps per second.
+    private readonly record struct Rate(double Schedules, double Steps);
 }

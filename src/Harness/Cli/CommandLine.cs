@@ -54,6 +54,7 @@ public static class CommandLine
             ReplayCommand.Create(output, error),
             ListCommand.Create(output, error),
             ThroughputCommand.Create(output, error),
+            TimeToBugCommand.Create(output, error),
             MergeCommand.Create(output, error),
         };
         return root;

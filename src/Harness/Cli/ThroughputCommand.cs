@@ -15,7 +15,7 @@ internal static class ThroughputCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, and their ratio.")
+        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks and the speed-up of one engine per processor.")
         {
             assembly,
             method,
@@ -42,24 +42,35 @@ internal static class ThroughputCommand
             .Where(test => test.IsBuggy != true)
             .ToList();
         var width = Math.Max("test".Length, tests.Max(t => t.Name.Length));
-        output.WriteLine($"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"no race check/s",15}  {"race check cost",15}");
+        var engines = Environment.ProcessorCount;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"-p {engines} /s",9}  {"speed-up",8}"));
+
         // "all": the same schedules of every test run back to back, i.e. total schedules over total time.
-        double bareSeconds = 0, harnessSeconds = 0, uncheckedSeconds = 0;
+        var results = new List<ThroughputResult>();
         foreach (var test in tests)
         {
-            var (bare, harness, withoutRaces) = Throughput.Measure(test.Test, iterations, rounds: rounds);
-            bareSeconds += iterations / bare;
-            harnessSeconds += iterations / harness;
-            uncheckedSeconds += iterations / withoutRaces;
-            output.WriteLine(Row(test.Name.PadRight(width), bare, harness, withoutRaces));
+            var result = Throughput.Measure(test.Test, iterations, rounds: rounds, parallelEngines: engines);
+            results.Add(result);
+            output.WriteLine(Row(test.Name.PadRight(width), result));
         }
 
-        var schedules = (double)iterations * tests.Count;
-        output.WriteLine(Row("all".PadRight(width), schedules / bareSeconds, schedules / harnessSeconds, schedules / uncheckedSeconds));
+        double Overall(Func<ThroughputResult, double> rate) => (double)iterations * results.Count / results.Sum(r => iterations / rate(r));
+        double OverallSteps(Func<ThroughputResult, double> steps, Func<ThroughputResult, double> rate) =>
+            results.Sum(r => steps(r) * iterations / rate(r)) / results.Sum(r => iterations / rate(r));
+        output.WriteLine(Row("all".PadRight(width), new ThroughputResult(
+            Overall(r => r.BareEngine),
+            Overall(r => r.Harness),
+            Overall(r => r.HarnessWithoutRaceChecks),
+            Overall(r => r.HarnessParallel),
+            engines,
+            OverallSteps(r => r.BareEngineSteps, r => r.BareEngine),
+            OverallSteps(r => r.HarnessSteps, r => r.Harness))));
         return ExitCode.Ok;
     }
 
-    // The race check's cost: the share of time the harness spends more with the detector than without.
-    private static string Row(string name, double bare, double harness, double withoutRaces) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name}  {bare,13:F0}  {harness,10:F0}  {harness / bare,6:P0}  {withoutRaces,15:F0}  {(withoutRaces / harness) - 1,15:P0}");
+    // The race check's cost: the share of time the harness spends more with the detectors than without.
+    private static string Row(string name, ThroughputResult r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{name}  {r.BareEngine,13:F0}  {r.Harness,10:F0}  {r.Harness / r.BareEngine,6:P0}  {r.HarnessSteps,8:F0}  {r.HarnessWithoutRaceChecks,15:F0}  {(r.HarnessWithoutRaceChecks / r.Harness) - 1,15:P0}  {r.HarnessParallel,9:F0}  {r.HarnessParallel / r.Harness,7:F2}x");
 }
