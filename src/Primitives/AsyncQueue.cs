@@ -377,8 +377,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         Debug.Assert(
             (_getters.IsEmpty || _items.Count == 0)
             && (_putters.IsEmpty || (MaxSize > 0 && _items.Count == MaxSize))
-            && _unfinished >= _items.Count,
-            "Getters wait only on an empty queue, putters only on a full one, and every stored item is unfinished.");
+            && _unfinished >= 0,
+            "Getters wait only on an empty queue, putters only on a full one, and the unfinished count is never negative (TaskDone may come before the get, as in asyncio).");
 
     private enum PutResult
     {

@@ -19,8 +19,8 @@ public class MutantProperties
     // Where each mutant is expected to be caught first (class names); any other property may catch it too.
     private static readonly Dictionary<Mutant, string[]> LikelyKillers = new()
     {
-        [Mutant.WakeNewestWaiter] = ["LockModelProperties", "SemaphoreModelProperties"],
-        [Mutant.CancelledWaiterKeepsPermit] = ["LockModelProperties", "SemaphoreModelProperties"],
+        [Mutant.WakeNewestWaiter] = ["LockModelProperties"],
+        [Mutant.CancelledWaiterKeepsPermit] = ["LockModelProperties"],
         [Mutant.NotifyWakesAll] = ["ConditionModelProperties"],
         [Mutant.CancelledNotificationDropped] = ["ConditionModelProperties"],
         [Mutant.TaskDoneNotCounted] = ["QueueWaitingModelProperties"],

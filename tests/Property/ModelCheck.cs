@@ -1,0 +1,48 @@
+using Interleave.Harness;
+using Xunit;
+
+namespace Interleave.Tests.Property;
+
+/// <summary>
+/// Runs a model-based check of one generated operation sequence under the harness: the body drives the
+/// primitive from the test's own task and asserts the model after every step; waiters are the primitive's
+/// pending operations, resumed by Coyote's scheduler in the orders it explores. A waiter the model says must
+/// resume but never does ends the schedule as a deadlock, so every verdict but NoBug is a failure.
+/// </summary>
+internal static class ModelCheck
+{
+    /// <summary>Schedules explored per generated sequence.</summary>
+    internal static int Schedules { get; } = 8 * PropertyScale.Factor;
+
+    /// <summary>Explores <paramref name="body"/> and fails with the report and the sequence unless no bug was found.</summary>
+    internal static void Holds(Func<Task> body, string sequence)
+    {
+        var report = Explorer.Run(body, new ExplorationOptions { Iterations = Schedules, Seed = 3, Races = RaceChecking.Off });
+        Assert.True(report.Verdict == Verdict.NoBug, $"{sequence}\n{report}\n{report.Account}");
+    }
+
+    /// <summary>Awaits <paramref name="task"/>, which the model says fails with <typeparamref name="TException"/>.</summary>
+    internal static async Task ThrowsAsync<TException>(Task task, string what)
+        where TException : Exception
+    {
+        try
+        {
+            await task;
+        }
+        catch (TException)
+        {
+            return;
+        }
+
+        throw new ModelViolationException($"{what} completed, but the model says it throws {typeof(TException).Name}.");
+    }
+
+    /// <summary>Fails the schedule unless <paramref name="holds"/>.</summary>
+    internal static void Expect(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new ModelViolationException(what);
+        }
+    }
+}
