@@ -21,8 +21,9 @@ public class QueueThroughputBenchmarks
     /// <summary>Items each invocation moves from producer to consumer.</summary>
     public const int Items = 4096;
 
-    // Roughly the cost of a queue operation: enough to keep the consumer behind the producer.
-    private const int ConsumerSpinIterations = 20;
+    // About 90 ns on the machine of bench/RESULTS.md, more than a put costs, so the consumer falls behind;
+    // much more would hide the queues' own cost behind the spinning.
+    private const int ConsumerSpinIterations = 2;
 
     /// <summary>The queue's capacity; 0 for unbounded (asyncio's <c>maxsize</c> convention).</summary>
     [Params(0, 16)]
