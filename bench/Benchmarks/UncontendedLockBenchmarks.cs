@@ -4,8 +4,8 @@ using Interleave.Primitives;
 namespace Interleave.Benchmarks;
 
 /// <summary>
-/// The production fast path: one uncontended acquire and release, against the .NET and Nito.AsyncEx
-/// equivalents. The baseline is <see cref="SemaphoreSlim"/>, the lock most .NET code uses for async.
+/// The production fast path: one uncontended acquire and release, against the .NET, Nito.AsyncEx and
+/// dotNext equivalents. The baseline is <see cref="SemaphoreSlim"/>, the lock most .NET code uses for async.
 /// </summary>
 [MemoryDiagnoser]
 public class UncontendedLockBenchmarks
@@ -14,7 +14,10 @@ public class UncontendedLockBenchmarks
     private readonly AsyncSemaphore _semaphore = new(1);
     private readonly SemaphoreSlim _semaphoreSlim = new(1, 1);
     private readonly Nito.AsyncEx.AsyncLock _nitoLock = new();
+    private readonly Nito.AsyncEx.AsyncSemaphore _nitoSemaphore = new(1);
+    private readonly DotNext.Threading.AsyncExclusiveLock _dotNextLock = new();
 
+    /// <summary><see cref="SemaphoreSlim.WaitAsync()"/> then <see cref="SemaphoreSlim.Release()"/>.</summary>
     [Benchmark(Baseline = true)]
     public async Task SemaphoreSlim_WaitRelease()
     {
@@ -22,6 +25,7 @@ public class UncontendedLockBenchmarks
         _semaphoreSlim.Release();
     }
 
+    /// <summary>Our lock, through its releaser.</summary>
     [Benchmark]
     public async Task Interleave_AsyncLock()
     {
@@ -30,6 +34,7 @@ public class UncontendedLockBenchmarks
         }
     }
 
+    /// <summary>Our semaphore of one permit, through its releaser.</summary>
     [Benchmark]
     public async Task Interleave_AsyncSemaphore()
     {
@@ -38,11 +43,28 @@ public class UncontendedLockBenchmarks
         }
     }
 
+    /// <summary>Nito.AsyncEx's lock, through its disposable.</summary>
     [Benchmark]
     public async Task Nito_AsyncLock()
     {
         using (await _nitoLock.LockAsync())
         {
         }
+    }
+
+    /// <summary>Nito.AsyncEx's semaphore of one permit.</summary>
+    [Benchmark]
+    public async Task Nito_AsyncSemaphore()
+    {
+        await _nitoSemaphore.WaitAsync();
+        _nitoSemaphore.Release();
+    }
+
+    /// <summary>dotNext's exclusive lock.</summary>
+    [Benchmark]
+    public async Task DotNext_AsyncExclusiveLock()
+    {
+        await _dotNextLock.AcquireAsync();
+        _dotNextLock.Release();
     }
 }

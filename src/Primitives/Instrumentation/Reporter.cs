@@ -9,7 +9,12 @@ internal static class Reporter
     internal static bool IsObserved
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+#if INTERLEAVE_BARE
+        // The benchmarks' copy with the hooks compiled out (bench/BarePrimitives) is never observed.
+        get => false;
+#else
         get => PrimitiveObservers.Current is not null;
+#endif
     }
 
     /// <summary>The current task, or <see cref="TaskIdentity.None"/> when nobody observes (saves the lookup).</summary>
@@ -26,6 +31,7 @@ internal static class Reporter
         int callerLine,
         TaskIdentity counterpart = default)
     {
+#if !INTERLEAVE_BARE
         var observer = PrimitiveObservers.Current;
         if (observer is not null)
         {
@@ -40,5 +46,6 @@ internal static class Reporter
                 callerFile,
                 callerLine));
         }
+#endif
     }
 }

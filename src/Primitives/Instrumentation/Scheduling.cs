@@ -10,10 +10,12 @@ namespace Interleave.Primitives.Instrumentation;
 /// </summary>
 internal static class Scheduling
 {
+#if !INTERLEAVE_BARE
     // Coyote installs this (internal) synchronization context on every thread that runs a controlled
     // operation. Comparing types is ~6 ns; Operation.GetNextId() would be slower and consume ids.
     private static readonly Type? ControlledContextType =
         typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.ControlledSynchronizationContext");
+#endif
 
     /// <summary>True when the current thread executes an operation controlled by Coyote's scheduler.</summary>
     /// <remarks>
@@ -27,8 +29,13 @@ internal static class Scheduling
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
+#if INTERLEAVE_BARE
+            // The benchmarks' copy with the hooks compiled out (bench/BarePrimitives) never runs under test.
+            return false;
+#else
             var context = SynchronizationContext.Current;
             return context is not null && context.GetType() == ControlledContextType;
+#endif
         }
     }
 
@@ -38,10 +45,12 @@ internal static class Scheduling
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Point()
     {
+#if !INTERLEAVE_BARE
         if (IsControlled)
         {
             SchedulingPoint.Interleave();
         }
+#endif
     }
 
     /// <summary>
