@@ -32,20 +32,34 @@ internal static class Reporter
         TaskIdentity counterpart = default)
     {
 #if !INTERLEAVE_BARE
+        // Only the check is inlined into the primitives' fast paths; building the event is out of line, so
+        // production code (nobody observing) pays one load and one branch.
         var observer = PrimitiveObservers.Current;
         if (observer is not null)
         {
-            observer.OnEvent(new PrimitiveEvent(
-                primitive.Kind,
-                primitive.Name,
-                operation,
-                outcome,
-                ControlledTask.CurrentIdentity,
-                value,
-                counterpart == default ? TaskIdentity.None : counterpart,
-                callerFile,
-                callerLine));
+            Send(observer, primitive, operation, outcome, value, callerFile, callerLine, counterpart);
         }
 #endif
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Send(
+        IPrimitiveObserver observer,
+        in PrimitiveName primitive,
+        PrimitiveOperation operation,
+        OperationOutcome outcome,
+        long value,
+        string callerFile,
+        int callerLine,
+        TaskIdentity counterpart) =>
+        observer.OnEvent(new PrimitiveEvent(
+            primitive.Kind,
+            primitive.Name,
+            operation,
+            outcome,
+            ControlledTask.CurrentIdentity,
+            value,
+            counterpart == default ? TaskIdentity.None : counterpart,
+            callerFile,
+            callerLine));
 }
