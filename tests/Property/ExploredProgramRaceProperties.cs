@@ -8,7 +8,7 @@ namespace Interleave.Tests.Property;
 /// The race detector inside the harness against the brute-force happens-before oracle, on programs the
 /// harness explores: FsCheck generates programs of 2-4 tasks over shared cells, locks, events, a queue and a
 /// semaphore (<see cref="GeneratedProgram"/>); on every schedule explored, the detector reports a race exactly
-/// when the oracle finds one, at the same access.
+/// when the oracle finds one, at the same access; and the first bug's trace replays to the same verdict and account.
 /// </summary>
 public class ExploredProgramRaceProperties
 {
@@ -74,6 +74,16 @@ public class ExploredProgramRaceProperties
             {
                 return new(false, report.Verdict, $"{program}: schedule {i + 1} of {schedules.Count}: the oracle's first race is at event "
                     + $"{oracle}, the detector's at {expected} ({report.Message}).\n{string.Join("\n", schedules[i])}");
+            }
+        }
+
+        // Replay determinism: the failing schedule's trace replays to the same verdict and the same account.
+        if (report.BugFound)
+        {
+            var replayed = Explorer.Replay(program.RunAsync, report.Trace);
+            if (replayed.Verdict != report.Verdict || replayed.Account != report.Account || replayed.Message != report.Message)
+            {
+                return new(false, report.Verdict, $"{program}: the trace of {report} replayed to {replayed}\n{report.Account}\n{replayed.Account}");
             }
         }
 
