@@ -37,6 +37,21 @@ internal static class ModelCheck
         throw new ModelViolationException($"{what} completed, but the model says it throws {typeof(TException).Name}.");
     }
 
+    /// <summary>Whether <paramref name="action"/> throws <typeparamref name="TException"/> (misuse refused at once).</summary>
+    internal static bool Throws<TException>(Action action)
+        where TException : Exception
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (TException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Fails the schedule unless <paramref name="holds"/>.</summary>
     internal static void Expect(bool holds, string what)
     {

@@ -111,7 +111,7 @@ public class QueueWaitingModelProperties
 
                     break;
                 case Step.TaskDone when unfinished == 0:
-                    ModelCheck.Expect(Throws(() => queue.TaskDone()), "TaskDone with nothing unfinished did not throw");
+                    ModelCheck.Expect(ModelCheck.Throws<InvalidOperationException>(() => queue.TaskDone()), "TaskDone with nothing unfinished did not throw");
                     break;
                 case Step.TaskDone:
                     queue.TaskDone();
@@ -183,19 +183,6 @@ public class QueueWaitingModelProperties
         }
 
         await FinishedAsync();
-    }
-
-    private static bool Throws(Action action)
-    {
-        try
-        {
-            action();
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
     }
 
     private enum Step
