@@ -6,14 +6,15 @@ namespace Interleave.Tests.Property;
 /// <see cref="AsyncCondition"/> against asyncio's model: a FIFO of waiters, each having released the lock.
 /// <c>Notify(n)</c> wakes exactly the n longest waiters (all for <c>NotifyAll</c>), each of which returns
 /// holding the lock again; a waiter cancelled before it is notified leaves the queue; one notified and then
-/// cancelled before it resumed throws, holding the lock, and its notification goes to the next waiter.
+/// cancelled before it resumed throws, holding the lock, and its notification goes to the next waiter;
+/// waiting or notifying without the lock throws at once.
 /// </summary>
 public class ConditionModelProperties
 {
     [ScaledProperty(60)]
     public void AsyncCondition_AnySequence_MatchesModel(int[] operations)
     {
-        var steps = (operations ?? []).Take(12).Select(n => (n & int.MaxValue) % 5).Select(n => (Step)n).ToList();
+        var steps = (operations ?? []).Take(12).Select(n => (n & int.MaxValue) % 6).Select(n => (Step)n).ToList();
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 
@@ -46,6 +47,11 @@ public class ConditionModelProperties
                     condition.Release();
                     await ResumeAsync(condition, waiters.Take(count).Select(w => w.Task).ToList());
                     waiters.RemoveRange(0, count);
+                    break;
+                case Step.MisuseWithoutLock:
+                    // Waiting or notifying without the lock is refused at once and changes nothing.
+                    ModelCheck.Expect(ModelCheck.Throws<InvalidOperationException>(() => condition.Notify()), "notify without the lock did not throw");
+                    await ModelCheck.ThrowsAsync<InvalidOperationException>(condition.WaitAsync().AsTask(), "a wait without the lock");
                     break;
                 case Step.NotifyAndCancelChosen when waiters.Count > 0:
                     // The chosen waiter cannot resume before the lock is released, after its cancellation.
@@ -97,5 +103,6 @@ public class ConditionModelProperties
         NotifyTwo,
         NotifyAll,
         NotifyAndCancelChosen,
+        MisuseWithoutLock,
     }
 }
