@@ -58,7 +58,7 @@ public static class Explorer
         var name = testName ?? TraceFile.NameOf(test);
         TraceFile.Validate(trace, name);
         var log = new StringWriter();
-        var options = new ExplorationOptions { Iterations = 1, ReplayTrace = trace };
+        var options = new ExplorationOptions { Iterations = 1, ReplayTrace = trace, Races = TraceFile.RecordedRaces(trace) };
         var search = new ScheduleSearch(test, options, hooks, log);
         search.Run();
         var report = Report(search, options, name);
@@ -133,7 +133,7 @@ public static class Explorer
         var verdict = Classify(bug.Message);
         var message = ControlDiagnosis.Explain(verdict, bug.Message, bug.Events);
         var account = ScheduleAccount.Render(bug.Events, verdict, message);
-        var trace = TraceFile.Stamp(bug.Trace, testName, account);
+        var trace = TraceFile.Stamp(bug.Trace, testName, account, options.Races);
         return new ExplorationReport(verdict, bug.Schedule, message, trace, search.Elapsed)
         {
             Account = account,

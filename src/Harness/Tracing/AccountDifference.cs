@@ -13,11 +13,12 @@ internal static class AccountDifference
         var after = Lines(replayed);
         for (var i = 1; i < Math.Max(before.Length, after.Length); i++)
         {
-            var was = i < before.Length ? before[i] : "(the recorded account ends here)";
-            var now = i < after.Length ? after[i] : "(the replayed account ends here)";
+            // Column widths follow the longest line, so padding may differ where the words do not.
+            var was = i < before.Length ? Words(before[i]) : "(the recorded account ends here)";
+            var now = i < after.Length ? Words(after[i]) : "(the replayed account ends here)";
             if (was != now)
             {
-                return $"line {i + 1}: recorded '{was.Trim()}', replayed '{now.Trim()}'";
+                return $"line {i + 1}: recorded '{was}', replayed '{now}'";
             }
         }
 
@@ -25,6 +26,8 @@ internal static class AccountDifference
             ? $"line 1: recorded '{before[0]}', replayed '{after[0]}'"
             : null;
     }
+
+    private static string Words(string line) => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The account's lines, whatever its line endings, without the trailing empty line.</summary>
     internal static string[] Lines(string account) =>

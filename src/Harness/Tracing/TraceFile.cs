@@ -22,11 +22,15 @@ internal static class TraceFile
     // replay that no longer fails can say where it departed from it.
     private const string AccountField = "InterleaveAccount";
 
+    // Also not Coyote's: what races and atomicity violations did when the trace was recorded. A lost update
+    // recorded with checks off must replay to its assertion, not stop at the race on the way.
+    private const string RacesField = "InterleaveRaces";
+
     /// <summary>
     /// Sets the trace's <c>TestName</c> (Coyote leaves it empty for delegates) and, when given, stores the
-    /// readable account of the recorded schedule in it.
+    /// readable account of the recorded schedule in it, and the race checking it was recorded with.
     /// </summary>
-    internal static string Stamp(string trace, string testName, string? account = null)
+    internal static string Stamp(string trace, string testName, string? account = null, RaceChecking races = RaceChecking.Fail)
     {
         if (trace.Length == 0 || JsonNode.Parse(trace) is not JsonObject root)
         {
@@ -39,6 +43,8 @@ internal static class TraceFile
             root[AccountField] = new JsonArray([.. AccountDifference.Lines(account).Select(line => JsonValue.Create(line))]);
         }
 
+        root[RacesField] = races.ToString();
+
         return root.ToJsonString(Indented);
     }
 
@@ -47,6 +53,10 @@ internal static class TraceFile
         JsonNode.Parse(trace)?[AccountField] is JsonArray lines
             ? string.Join('\n', lines.Select(line => line?.ToString())) + "\n"
             : null;
+
+    /// <summary>The race checking the trace was recorded with; <see cref="RaceChecking.Fail"/> for older traces and Coyote's own.</summary>
+    internal static RaceChecking RecordedRaces(string trace) =>
+        Enum.TryParse<RaceChecking>(JsonNode.Parse(trace)?[RacesField]?.ToString(), out var races) ? races : RaceChecking.Fail;
 
     /// <summary>Throws a <see cref="TraceException"/> unless <paramref name="trace"/> can be replayed for <paramref name="testName"/>.</summary>
     internal static void Validate(string trace, string testName)

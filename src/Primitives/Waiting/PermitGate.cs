@@ -22,6 +22,10 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
     private readonly bool _tracksHolder;
     private readonly Func<string, int, Exception> _overRelease;
     private int _count;
+
+    // Permits handed to a waiter that has not resumed yet: still available in asyncio's sense (a release
+    // now is one too many), though no other task can take them.
+    private int _handedOff;
     private TaskIdentity _holder;
 
     /// <param name="name">The owning primitive's name, used in reports and messages.</param>
@@ -113,9 +117,9 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         int count;
         lock (_sync)
         {
-            // While tasks wait every permit is out (count is 0), so a release is legitimate unless no permit
-            // exists at all (a bound of 0).
-            overReleased = _bound == 0 || (_waiters.IsEmpty && _count >= _bound);
+            // A release is one too many when no task holds a permit: all are counted as available, or
+            // handed to waiters that have not resumed (releasing for them would let both through).
+            overReleased = _count + _handedOff >= _bound;
             if (!overReleased)
             {
                 next = ReleaseCore();
@@ -155,6 +159,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         }
         else
         {
+            _handedOff++;
             _holder = next.WaitingTask;
         }
 
@@ -183,12 +188,19 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             int count;
             lock (_sync)
             {
+                _handedOff--;
                 next = ReleaseCore();
                 count = _count;
             }
 
             HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, count, callerFile, callerLine);
             throw new OperationCanceledException(cancellationToken);
+        }
+
+        lock (_sync)
+        {
+            _handedOff--; // resumed: the permit is held now
+            AssertInvariants();
         }
 
         Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Resumed, -1, callerFile, callerLine);
@@ -206,6 +218,6 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
     [Conditional("DEBUG")]
     private void AssertInvariants() =>
         Debug.Assert(
-            _count >= 0 && _count <= _bound && (_count == 0 || _waiters.IsEmpty),
-            "0 <= count <= bound, and tasks wait only while the count is 0.");
+            _count >= 0 && _handedOff >= 0 && _count + _handedOff <= _bound && (_count == 0 || _waiters.IsEmpty),
+            "0 <= count, 0 <= handed off, count + handed off <= bound, and tasks wait only while the count is 0.");
 }
