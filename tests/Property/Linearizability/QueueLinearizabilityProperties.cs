@@ -29,10 +29,10 @@ public class QueueLinearizabilityProperties
     private static void Check(byte shape, int[] codes, QueueDiscipline discipline, Func<int, AsyncQueue<int>> createQueue)
     {
         var capacity = shape / 3 % 3; // 0 (unbounded), 1 or 2
-        var program = QueuePrograms.Generate(shape, codes ?? [], capacity);
+        var specification = new QueueSpecification(capacity, discipline);
         LinearizabilityExploration.AssertEveryScheduleLinearizable(
-            program,
+            QueuePrograms.Generate(shape, codes ?? [], specification),
             () => QueuePrograms.Perform(createQueue(capacity)),
-            new QueueSpecification(capacity, discipline));
+            specification);
     }
 }

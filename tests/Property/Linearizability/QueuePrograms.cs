@@ -14,14 +14,16 @@ internal static class QueuePrograms
     /// <summary>
     /// Decodes 2-4 tasks of 1-4 operations from FsCheck's numbers: <paramref name="shape"/> picks the number
     /// of tasks; each code picks a task and an operation (a task with no code reads <c>Count</c>). Task t puts
-    /// the items 10t, 10t + 1, ..., so every item is distinct. Then blocking operations that could wait
-    /// forever are turned into their non-waiting forms (see <see cref="MakeDeadlockFree"/>).
+    /// the items 10t, 10t + 1, ..., so every item is distinct. Then, while <see cref="ModelDeadlockSearch"/>
+    /// finds an interleaving where the model gets stuck, the waiting operation of the first stuck task there
+    /// becomes its non-waiting form (<c>TryPut</c>, <c>TryGet</c>); each step removes a waiting operation, so
+    /// this ends, with a program no correct queue can deadlock in.
     /// </summary>
     /// <param name="shape">Picks the number of tasks.</param>
     /// <param name="codes">One operation each.</param>
-    /// <param name="capacity">The queue's capacity; 0 for no limit.</param>
+    /// <param name="specification">The model of the queue the program will run on.</param>
     /// <returns>The program.</returns>
-    public static ConcurrentProgram<QueueOperation> Generate(byte shape, int[] codes, int capacity)
+    public static ConcurrentProgram<QueueOperation> Generate(byte shape, int[] codes, QueueSpecification specification)
     {
         var taskCount = 2 + (shape % 3);
         var tasks = Enumerable.Range(0, taskCount).Select(_ => new List<QueueOperation>()).ToList();
@@ -32,7 +34,7 @@ internal static class QueuePrograms
             if (task.Count < MaxOperationsPerTask)
             {
                 var number = (value % taskCount) + 1;
-                task.Add(new QueueOperation((Kind)(value / taskCount % 5), (10 * number) + task.Count));
+                task.Add(new QueueOperation(KindOf(value / taskCount), (10 * number) + task.Count));
             }
         }
 
@@ -41,7 +43,13 @@ internal static class QueuePrograms
             task.Add(new QueueOperation(Kind.Count, 0));
         }
 
-        MakeDeadlockFree(tasks, capacity);
+        while (ModelDeadlockSearch.FindStuckPoint(new ConcurrentProgram<QueueOperation>(tasks), specification) is { } stuck)
+        {
+            var stuckTask = Enumerable.Range(0, tasks.Count).First(task => stuck[task] < tasks[task].Count);
+            var waiting = tasks[stuckTask][stuck[stuckTask]];
+            tasks[stuckTask][stuck[stuckTask]] = waiting with { Kind = waiting.Kind == Kind.Put ? Kind.TryPut : Kind.TryGet };
+        }
+
         return new ConcurrentProgram<QueueOperation>(tasks);
     }
 
@@ -64,76 +72,14 @@ internal static class QueuePrograms
         }
     };
 
-    /// <summary>
-    /// Turns the last <c>GetAsync</c> into <c>TryGet</c>, or the last <c>PutAsync</c> into <c>TryPut</c>, until a
-    /// correct queue cannot deadlock: until <see cref="GettersAreServed"/> and <see cref="PuttersAreServed"/>.
-    /// Each step removes a blocking operation, and with none left both hold, so this ends.
-    /// </summary>
-    private static void MakeDeadlockFree(List<List<QueueOperation>> tasks, int capacity)
+    // The waiting forms twice as often as the others: they make tasks hand items and room to each other,
+    // and the deadlock repair weakens some of them.
+    private static Kind KindOf(int code) => (code % 7) switch
     {
-        while (true)
-        {
-            if (!GettersAreServed(tasks, capacity))
-            {
-                Weaken(tasks, Kind.Get, Kind.TryGet);
-            }
-            else if (!PuttersAreServed(tasks, capacity))
-            {
-                Weaken(tasks, Kind.Put, Kind.TryPut);
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>
-    /// No <c>GetAsync</c> waits forever if the puts sure to succeed before any <c>GetAsync</c> of their own task
-    /// (<c>PutAsync</c>, and <c>TryPut</c> on an unbounded queue) are at least as many as all gets: were some
-    /// getter stuck with every other task done or stuck too, the queue would be empty (getters wait only then,
-    /// and putters only when it is full) although those puts all happened and fewer gets took items.
-    /// </summary>
-    private static bool GettersAreServed(List<List<QueueOperation>> tasks, int capacity)
-    {
-        var operations = tasks.SelectMany(task => task).ToList();
-        if (operations.All(operation => operation.Kind != Kind.Get))
-        {
-            return true;
-        }
-
-        var surePuts = tasks.Sum(task => task
-            .TakeWhile(operation => operation.Kind != Kind.Get)
-            .Count(operation => operation.Kind == Kind.Put || (operation.Kind == Kind.TryPut && capacity == 0)));
-        return surePuts >= operations.Count(operation => operation.Takes);
-    }
-
-    /// <summary>
-    /// The mirror image on a bounded queue: no <c>PutAsync</c> waits forever if the <c>GetAsync</c>s before any
-    /// <c>PutAsync</c> of their own task are at least as many as all puts minus the capacity.
-    /// </summary>
-    private static bool PuttersAreServed(List<List<QueueOperation>> tasks, int capacity)
-    {
-        var operations = tasks.SelectMany(task => task).ToList();
-        if (capacity == 0 || operations.All(operation => operation.Kind != Kind.Put))
-        {
-            return true;
-        }
-
-        var sureGets = tasks.Sum(task => task.TakeWhile(operation => operation.Kind != Kind.Put).Count(operation => operation.Kind == Kind.Get));
-        return sureGets >= operations.Count(operation => operation.Adds) - capacity;
-    }
-
-    private static void Weaken(List<List<QueueOperation>> tasks, Kind blocking, Kind nonBlocking)
-    {
-        for (var task = tasks.Count - 1; task >= 0; task--)
-        {
-            var index = tasks[task].FindLastIndex(operation => operation.Kind == blocking);
-            if (index >= 0)
-            {
-                tasks[task][index] = tasks[task][index] with { Kind = nonBlocking };
-                return;
-            }
-        }
-    }
+        < 2 => Kind.Put,
+        < 4 => Kind.Get,
+        4 => Kind.TryPut,
+        5 => Kind.TryGet,
+        _ => Kind.Count,
+    };
 }

@@ -48,7 +48,7 @@ internal sealed class QueueSpecification(int capacity, QueueDiscipline disciplin
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{discipline} queue of {(capacity == 0 ? "unbounded" : $"capacity {capacity}")}";
+    public override string ToString() => $"{discipline} queue, {(capacity == 0 ? "unbounded" : $"capacity {capacity}")}";
 
     private static (QueueContents State, string Result) Take(ImmutableList<int> items, int index) =>
         (new QueueContents(items.RemoveAt(index)), Text(items[index]));
