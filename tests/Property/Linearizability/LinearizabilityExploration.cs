@@ -79,7 +79,7 @@ internal static class LinearizabilityExploration
         var verdict = LinearizabilityChecker.Check(history.Operations, specification);
         Specification.Assert(
             verdict.IsLinearizable,
-            $"Not linearizable: no order of these operations fits the model (after {verdict.Order.Count} in the order "
-            + $"[{string.Join(", ", verdict.Order.Select(i => history.Operations[i].Operation))}] none fits):\n{history}");
+            $"Not linearizable against the {specification}: no order of these operations fits real time and the model; "
+            + $"the longest that does is [{string.Join(", ", verdict.Order.Select(i => history.Operations[i].Operation))}]:\n{history}");
     }
 }
