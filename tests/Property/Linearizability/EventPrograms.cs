@@ -14,7 +14,7 @@ internal static class EventPrograms
     /// Decodes 2-4 tasks from FsCheck's numbers: <paramref name="shape"/> picks the number of tasks; each code
     /// picks a task and a set, clear, wait or read of <c>IsSet</c>. Then a task that clears sets again before
     /// its next wait and before its end, and if the program waits but no task sets before its own first wait,
-    /// task 1 starts with a set. A task with no code reads <c>IsSet</c>.
+    /// task 1 starts with a set. A task with no code reads <c>IsSet</c>, and so does the main task at the end.
     /// </summary>
     /// <remarks>
     /// So no correct event can deadlock: were every task done or waiting with the event clear, the last set
@@ -47,11 +47,17 @@ internal static class EventPrograms
             tasks[0].Insert(0, EventOperation.Set);
         }
 
-        return new ConcurrentProgram<EventOperation>(tasks);
+        return new ConcurrentProgram<EventOperation>(tasks, [EventOperation.IsSet]);
     }
 
     /// <summary>How to perform an operation on <paramref name="flag"/>, and the result the caller observes.</summary>
-    public static Func<EventOperation, Task<string>> Perform(AsyncEvent flag) => async operation =>
+    /// <param name="flag">The event.</param>
+    /// <param name="timeouts">
+    /// Give each wait a timeout of <see cref="LinearizabilityExploration.Timeout"/> virtual time; one that
+    /// times out returns <see cref="LinearizabilityExploration.Cancelled"/>.
+    /// </param>
+    /// <returns>The operation's performer.</returns>
+    public static Func<EventOperation, Task<string>> Perform(AsyncEvent flag, bool timeouts = false) => async operation =>
     {
         switch (operation)
         {
@@ -62,8 +68,19 @@ internal static class EventPrograms
                 flag.Clear();
                 return EventSpecification.Done;
             case EventOperation.Wait:
-                await flag.WaitAsync();
-                return EventSpecification.Done;
+                using (var timeout = timeouts ? LinearizabilityExploration.StartTimeout() : null)
+                {
+                    try
+                    {
+                        await flag.WaitAsync(timeout?.Token ?? CancellationToken.None);
+                        return EventSpecification.Done;
+                    }
+                    catch (OperationCanceledException) when (timeout is not null)
+                    {
+                        return LinearizabilityExploration.Cancelled;
+                    }
+                }
+
             default:
                 return EventSpecification.Text(flag.IsSet);
         }

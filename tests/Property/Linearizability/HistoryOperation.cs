@@ -6,7 +6,7 @@ namespace Interleave.Tests.Property.Linearizability;
 /// </summary>
 /// <typeparam name="TOperation">What was called, e.g. a put of an item.</typeparam>
 /// <typeparam name="TResult">What the caller observed.</typeparam>
-/// <param name="Task">The calling task's number.</param>
+/// <param name="Task">The calling task's number; 0 for the main task.</param>
 /// <param name="Operation">What was called.</param>
 /// <param name="Call">The position of the call event.</param>
 /// <param name="Return">The position of the return event; null while the operation is still pending.</param>
@@ -19,6 +19,9 @@ internal sealed record HistoryOperation<TOperation, TResult>(int Task, TOperatio
     /// <inheritdoc/>
     public override string ToString() =>
         IsComplete
-            ? $"T{Task} {Operation} -> {Result} [{Call}, {Return}]"
-            : $"T{Task} {Operation} -> (pending) [{Call}, ...)";
+            ? $"{TaskName} {Operation} -> {Result} [{Call}, {Return}]"
+            : $"{TaskName} {Operation} -> (pending) [{Call}, ...)";
+
+    // Task 0 is the main task, which starts the others.
+    private string TaskName => Task == 0 ? "main" : $"T{Task}";
 }

@@ -11,6 +11,19 @@ namespace Interleave.Tests.Property.Linearizability;
 /// </summary>
 internal static class LinearizabilityExploration
 {
+    /// <summary>
+    /// The result of an operation whose timeout cancelled it. It took no effect, so the check leaves it out:
+    /// the same as linearizing it as a no-op anywhere between its call and return, since a no-op orders
+    /// nothing that real time did not already order.
+    /// </summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>The number the history gives the main task, which runs the program's finale.</summary>
+    public const int MainTask = 0;
+
+    /// <summary>The timeout of a waiting operation in programs with timeouts: virtual time, so the scheduler picks when it fires.</summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Schedules explored per strategy for one program: 20 in CI, times <see cref="PropertyScale.Factor"/>.</summary>
     public static int SchedulesPerStrategy => 20 * PropertyScale.Factor;
 
@@ -53,6 +66,9 @@ internal static class LinearizabilityExploration
             () => RunAndCheckAsync(program, createObject(), specification),
             new ExplorationOptions { Iterations = SchedulesPerStrategy, Strategy = strategy, Seed = program.Seed });
 
+    /// <summary>A cancellation source that cancels after <see cref="Timeout"/> of <see cref="ControlledTask.TimeProvider"/> time.</summary>
+    public static CancellationTokenSource StartTimeout() => new(Timeout, ControlledTask.TimeProvider);
+
     private static async Task RunAndCheckAsync<TState, TOperation>(
         ConcurrentProgram<TOperation> program,
         Func<TOperation, Task<string>> perform,
@@ -76,10 +92,16 @@ internal static class LinearizabilityExploration
         }
 
         await Task.WhenAll(tasks);
-        var verdict = LinearizabilityChecker.Check(history.Operations, specification);
+        foreach (var operation in program.Finale)
+        {
+            await history.RecordAsync(MainTask, operation, () => perform(operation));
+        }
+
+        var effective = history.Operations.Where(operation => operation.Result != Cancelled).ToList();
+        var verdict = LinearizabilityChecker.Check(effective, specification);
         Specification.Assert(
             verdict.IsLinearizable,
             $"Not linearizable against the {specification}: no order of these operations fits real time and the model; "
-            + $"the longest that does is [{string.Join(", ", verdict.Order.Select(i => history.Operations[i].Operation))}]:\n{history}");
+            + $"the longest that does is [{string.Join(", ", verdict.Order.Select(i => effective[i].Operation))}]:\n{history}");
     }
 }

@@ -16,7 +16,7 @@ internal static class SemaphorePrograms
     /// picks a task and an acquire (one time in two), a release or a count. A task holds at most one permit:
     /// an acquire while it holds one becomes the release of it, and a task still holding one at its end
     /// releases it. A release while holding none is an extra release (refused by a bounded semaphore at its
-    /// bound). A task with no code reads the count.
+    /// bound). A task with no code reads the count, and so does the main task at the end.
     /// </summary>
     /// <remarks>
     /// So no correct semaphore with a permit at first can deadlock: free permits never drop below the
@@ -46,17 +46,54 @@ internal static class SemaphorePrograms
             }
         }
 
-        return new ConcurrentProgram<SemaphoreOperation>(drawn.Select(HoldAtMostOnePermit).ToList());
+        return new ConcurrentProgram<SemaphoreOperation>(drawn.Select(HoldAtMostOnePermit).ToList(), [SemaphoreOperation.Count]);
     }
 
+    /// <summary>
+    /// <paramref name="program"/> with no count read while tasks run (a task left with nothing releases
+    /// once), only the main task's at the end.
+    /// </summary>
+    /// <remarks>
+    /// For acquires with timeouts: a waiter handed a permit and cancelled before it resumes passes the permit
+    /// on only then (as asyncio does), so meanwhile <c>CurrentCount</c> shows it as taken, which no order of
+    /// a cancelled acquire as a no-op explains. At the end every permit is back, and the final read shows
+    /// any lost or made up.
+    /// </remarks>
+    /// <param name="program">A program from <see cref="Generate"/>.</param>
+    /// <returns>The program without its tasks' count reads.</returns>
+    public static ConcurrentProgram<SemaphoreOperation> WithoutCountsWhileRunning(ConcurrentProgram<SemaphoreOperation> program) =>
+        program with
+        {
+            Tasks = program.Tasks
+                .Select(task => task.Where(operation => operation != SemaphoreOperation.Count).DefaultIfEmpty(SemaphoreOperation.Release).ToList())
+                .ToList(),
+        };
+
     /// <summary>How to perform an operation on <paramref name="semaphore"/>, and the result the caller observes.</summary>
-    public static Func<SemaphoreOperation, Task<string>> Perform(AsyncSemaphore semaphore) => async operation =>
+    /// <param name="semaphore">The semaphore.</param>
+    /// <param name="timeouts">
+    /// Give each acquire a timeout of <see cref="LinearizabilityExploration.Timeout"/> virtual time; one that
+    /// times out returns <see cref="LinearizabilityExploration.Cancelled"/>.
+    /// </param>
+    /// <returns>The operation's performer.</returns>
+    public static Func<SemaphoreOperation, Task<string>> Perform(AsyncSemaphore semaphore, bool timeouts = false) => async operation =>
     {
         switch (operation)
         {
             case SemaphoreOperation.Acquire:
-                await semaphore.AcquireAsync(); // the program releases explicitly, so the releaser is not kept
-                return SemaphoreSpecification.Done;
+                using (var timeout = timeouts ? LinearizabilityExploration.StartTimeout() : null)
+                {
+                    try
+                    {
+                        await semaphore.AcquireAsync(timeout?.Token ?? CancellationToken.None); // released by the program's own Release
+                        return SemaphoreSpecification.Done;
+                    }
+                    catch (OperationCanceledException) when (timeout is not null)
+                    {
+                        return LinearizabilityExploration.Cancelled;
+                    }
+                }
+
             case SemaphoreOperation.Release:
                 try
                 {
