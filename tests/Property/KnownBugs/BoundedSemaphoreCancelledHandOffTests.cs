@@ -1,0 +1,79 @@
+using Interleave.Harness;
+using Interleave.Primitives;
+using Interleave.Tests.Property.Linearizability;
+using Microsoft.Coyote.Specifications;
+using Xunit;
+
+namespace Interleave.Tests.Property.KnownBugs;
+
+/// <summary>
+/// KNOWN BUG in src/Primitives/Waiting/PermitGate.cs, found by the linearizability properties with timeouts.
+/// These tests FAIL until it is fixed; they state the behaviour the bounded semaphore promises.
+/// </summary>
+/// <remarks>
+/// A release hands the permit to a waiter; if the waiter's token fires before it resumes, it passes the
+/// permit on (<c>AcquireSlowAsync</c> calls <c>ReleaseCore</c>, which adds to the count without looking at the
+/// bound). Meanwhile the count is 0 with no one waiting, so an extra release, which should throw
+/// <see cref="SemaphoreFullException"/>, is accepted. The count ends at 2 for a bound of 1: PermitGate's own
+/// invariant (Debug.Assert "0 &lt;= count &lt;= bound") fails, and in a release build the semaphore silently
+/// holds more permits than its bound.
+/// </remarks>
+public class BoundedSemaphoreCancelledHandOffTests
+{
+    [Fact]
+    public void BoundedSemaphore_ExtraReleaseWhileAHandedOffWaiterIsCancelled_RefusedAndCountStaysWithinBound()
+    {
+        var report = Explorer.Run(
+            async () =>
+            {
+                var semaphore = new AsyncBoundedSemaphore(1);
+                await semaphore.AcquireAsync();
+                using var cancel = new CancellationTokenSource();
+                var waiter = ControlledTask.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await semaphore.AcquireAsync(cancel.Token);
+                            semaphore.Release();
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // Cancelled: it holds nothing, so it releases nothing.
+                        }
+                    },
+                    "waiter");
+
+                semaphore.Release(); // hands the only permit to the waiter, if it is waiting by now
+                cancel.Cancel();
+                var extraRelease = "refused";
+                try
+                {
+                    semaphore.Release(); // main holds no permit: over the bound
+                    extraRelease = "accepted";
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Expected: the one permit is with the waiter or back in the count.
+                }
+
+                await waiter;
+                Specification.Assert(
+                    extraRelease == "refused" && semaphore.CurrentCount <= 1,
+                    $"A bounded semaphore of 1 ends with {semaphore.CurrentCount} permits; the extra release was {extraRelease}.");
+            },
+            new ExplorationOptions { Iterations = 200, Seed = 1 });
+
+        Assert.True(report.Verdict == Verdict.NoBug, $"{report}\n{report.Account}");
+    }
+
+    [ScaledProperty(30)]
+    public void AsyncBoundedSemaphore_AcquiresWithTimeouts_EveryScheduleLinearizable(byte shape, int[] codes)
+    {
+        var permits = 1 + (shape / 3 % 2);
+        LinearizabilityExploration.AssertEveryScheduleLinearizable(
+            SemaphorePrograms.WithoutCountsWhileRunning(SemaphorePrograms.Generate(shape, codes ?? [])),
+            () => SemaphorePrograms.Perform(new AsyncBoundedSemaphore(permits), timeouts: true),
+            new SemaphoreSpecification(permits, permits));
+    }
+}
