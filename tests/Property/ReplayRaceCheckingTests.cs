@@ -7,10 +7,9 @@ namespace Interleave.Tests.Property;
 /// A trace recorded with races off or as warnings replays to the failure it recorded, not to a data race.
 /// </summary>
 /// <remarks>
-/// FAILS until src/Harness is fixed (found by <see cref="ReplayDeterminismProperties"/>): a trace does not
-/// record <see cref="ExplorationOptions.Races"/>, and <c>Explorer.Replay</c> runs with the default,
-/// <see cref="RaceChecking.Fail"/>. A lost update is always preceded by a race, so the replay stops at the
-/// race and throws "The trace replayed to another failure than the one it recorded".
+/// Regression (found by <see cref="ReplayDeterminismProperties"/>): traces did not record
+/// <see cref="ExplorationOptions.Races"/>, so a replay ran with races failing and stopped at the race that
+/// precedes every lost update. The trace now stores the setting and the replay uses it.
 /// </remarks>
 public class ReplayRaceCheckingTests
 {
