@@ -22,7 +22,7 @@ internal sealed class AtomicityDetector
 {
     private readonly HappensBefore _order = new(includeLocks: false);
     private readonly Dictionary<int, TaskState> _tasks = [];
-    private readonly Dictionary<string, Dictionary<int, Access>> _latestWrites = [];
+    private readonly Dictionary<string, Dictionary<int, CellAccess>> _latestWrites = [];
     private readonly Dictionary<string, List<Window>> _windows = [];
     private long _acquisitions;
     private int _step;
@@ -36,7 +36,7 @@ internal sealed class AtomicityDetector
         switch (e.Operation)
         {
             case PrimitiveOperation.Read:
-                task.Checks[e.PrimitiveName] = new Check(new Access(e, clock[e.Task.Id], _step), clock.Copy(), [.. task.HeldLocks.Values]);
+                task.Checks[e.PrimitiveName] = new Check(new CellAccess(e, clock[e.Task.Id], _step), clock.Copy(), [.. task.HeldLocks.Values]);
                 break;
             case PrimitiveOperation.Write:
                 violation = CheckWrite(e, clock, task);
@@ -54,7 +54,7 @@ internal sealed class AtomicityDetector
     private SharedStateFinding? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
     {
         var cell = e.PrimitiveName;
-        var act = new Access(e, clock[e.Task.Id], _step);
+        var act = new CellAccess(e, clock[e.Task.Id], _step);
 
         SharedStateFinding? violation = null;
         if (task.Checks.Remove(cell, out var check) && check.Await is { } await
@@ -105,40 +105,35 @@ internal sealed class AtomicityDetector
         }
     }
 
-    private static SharedStateFinding Describe(Window window, Access other)
+    private static SharedStateFinding Describe(Window window, CellAccess other)
     {
         var otherWrite = other.Event;
         var check = window.Check.Read.Event;
         var act = window.Act.Event;
         var name = check.Task.Name;
         var current = Math.Max(window.Act.Step, other.Step);
-        var message = $"Atomicity violation on {StepDescriber.Primitive(act)}: {name} reads it{At(check)}, awaits "
-            + $"({StepDescriber.Action(window.Await)}{At(window.Await)}) with no lock held from that read on, then writes it{At(act)}; "
-            + $"{otherWrite.Task.Name}'s write{At(otherWrite)} is not ordered before the check or after the write by any "
+        var message = $"Atomicity violation on {StepDescriber.Primitive(act)}: {name} reads it{StepDescriber.At(check)}, awaits "
+            + $"({StepDescriber.Action(window.Await)}{StepDescriber.At(window.Await)}) with no lock held from that read on, then writes it{StepDescriber.At(act)}; "
+            + $"{otherWrite.Task.Name}'s write{StepDescriber.At(otherWrite)} is not ordered before the check or after the write by any "
             + $"event, condition, semaphore, queue, barrier or task join, so some schedule puts it between them and {name} acts on a stale check.";
         return new SharedStateFinding(message, [.. new[] { window.Check.Read.Step, window.Act.Step, other.Step }.Where(step => step != current).Distinct()]);
     }
 
-    private static string At(in PrimitiveEvent e) =>
-        StepDescriber.Source(e) is { Length: > 0 } source ? $" (at {source})" : string.Empty;
-
-    private Dictionary<int, Access> Writes(string cell) =>
+    private Dictionary<int, CellAccess> Writes(string cell) =>
         _latestWrites.TryGetValue(cell, out var writes) ? writes : _latestWrites[cell] = [];
 
     private TaskState StateOf(int task) =>
         _tasks.TryGetValue(task, out var state) ? state : _tasks[task] = new TaskState();
 
-    private sealed record Access(PrimitiveEvent Event, int Epoch, int Step);
-
     // A task's last read of a cell: the clock then, the locks it held (by acquisition), and the first await
     // after it.
-    private sealed record Check(Access Read, VectorClock Clock, long[] LocksHeld)
+    private sealed record Check(CellAccess Read, VectorClock Clock, long[] LocksHeld)
     {
         internal PrimitiveEvent? Await { get; set; }
     }
 
     // A check-then-act with an await and no lock held across it.
-    private sealed record Window(Check Check, PrimitiveEvent Await, Access Act);
+    private sealed record Window(Check Check, PrimitiveEvent Await, CellAccess Act);
 
     private sealed class TaskState
     {

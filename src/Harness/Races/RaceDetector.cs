@@ -36,7 +36,7 @@ internal sealed class RaceDetector
             _cells[e.PrimitiveName] = cell = new CellHistory();
         }
 
-        var access = new Access(e, clock[e.Task.Id], _step);
+        var access = new CellAccess(e, clock[e.Task.Id], _step);
         var unordered = cell.LastWrite is { } write && Unordered(write, access, clock)
             ? write
             : e.Operation == PrimitiveOperation.Write ? cell.Reads.Values.FirstOrDefault(read => Unordered(read, access, clock)) : null;
@@ -53,38 +53,32 @@ internal sealed class RaceDetector
         return unordered is null ? null : new SharedStateFinding(Describe(unordered, access), [unordered.Step]);
     }
 
-    private static bool Unordered(Access earlier, Access later, VectorClock laterClock) =>
+    private static bool Unordered(CellAccess earlier, CellAccess later, VectorClock laterClock) =>
         earlier.Event.Task.Id != later.Event.Task.Id && !HappensBefore.Ordered(earlier.Event.Task.Id, earlier.Epoch, laterClock);
 
-    private string Describe(Access earlier, Access later)
+    private string Describe(CellAccess earlier, CellAccess later)
     {
         var first = earlier.Event;
         var second = later.Event;
-        return $"Data race on {StepDescriber.Primitive(second)}: {second.Task.Name} {Verb(second)} it{At(second)} while "
-            + $"{first.Task.Name}'s {Noun(first)}{At(first)} is not ordered before it by any lock, event, queue, barrier or task join. "
+        return $"Data race on {StepDescriber.Primitive(second)}: {second.Task.Name} {Verb(second)} it{StepDescriber.At(second)} while "
+            + $"{first.Task.Name}'s {Noun(first)}{StepDescriber.At(first)} is not ordered before it by any lock, event, queue, barrier or task join. "
             + $"Last synchronization: {LastSynchronization(first.Task)}; {LastSynchronization(second.Task)}.";
     }
 
     private string LastSynchronization(TaskIdentity task) =>
         _lastSynchronization.TryGetValue(task.Id, out var sync)
-            ? $"{task.Name} {StepDescriber.Action(sync)}{At(sync)}"
+            ? $"{task.Name} {StepDescriber.Action(sync)}{StepDescriber.At(sync)}"
             : $"{task.Name} none since it started";
 
     private static string Verb(in PrimitiveEvent e) => e.Operation == PrimitiveOperation.Write ? "writes" : "reads";
 
     private static string Noun(in PrimitiveEvent e) => e.Operation == PrimitiveOperation.Write ? "write" : "read";
 
-    private static string At(in PrimitiveEvent e) =>
-        StepDescriber.Source(e) is { Length: > 0 } source ? $" (at {source})" : string.Empty;
-
-    // One access: the event, the epoch (the task's own clock entry) it happened at, and its index.
-    private sealed record Access(PrimitiveEvent Event, int Epoch, int Step);
-
     // The last write of a cell and the reads since, one per task (the latest).
     private sealed class CellHistory
     {
-        internal Access? LastWrite { get; set; }
+        internal CellAccess? LastWrite { get; set; }
 
-        internal Dictionary<int, Access> Reads { get; } = [];
+        internal Dictionary<int, CellAccess> Reads { get; } = [];
     }
 }

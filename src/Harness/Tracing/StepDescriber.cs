@@ -64,6 +64,10 @@ internal static class StepDescriber
     internal static string Source(in PrimitiveEvent e) =>
         e.CallerLine > 0 ? $"{Path.GetFileName(e.CallerFile)}:{e.CallerLine}" : string.Empty;
 
+    /// <summary>" (at File.cs:12)" for a sentence about the step, or nothing when its source is unknown.</summary>
+    internal static string At(in PrimitiveEvent e) =>
+        Source(e) is { Length: > 0 } source ? $" (at {source})" : string.Empty;
+
     private static string FormatMilliseconds(long milliseconds) =>
         milliseconds % 1000 == 0 ? $"{milliseconds / 1000} s" : $"{milliseconds} ms";
 
