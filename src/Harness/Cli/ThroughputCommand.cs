@@ -46,7 +46,6 @@ internal static class ThroughputCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"-p {engines} /s",9}  {"speed-up",8}"));
 
-        // "all": the same schedules of every test run back to back, i.e. total schedules over total time.
         var results = new List<ThroughputResult>();
         foreach (var test in tests)
         {
@@ -55,9 +54,12 @@ internal static class ThroughputCommand
             output.WriteLine(Row(test.Name.PadRight(width), result));
         }
 
-        double Overall(Func<ThroughputResult, double> rate) => (double)iterations * results.Count / results.Sum(r => iterations / rate(r));
+        // "all": every test's schedules back to back, i.e. total work over total time (every test runs the
+        // same number of schedules, so the time per schedule of each is what adds up).
+        double Seconds(Func<ThroughputResult, double> rate) => results.Sum(r => 1 / rate(r));
+        double Overall(Func<ThroughputResult, double> rate) => results.Count / Seconds(rate);
         double OverallSteps(Func<ThroughputResult, double> steps, Func<ThroughputResult, double> rate) =>
-            results.Sum(r => steps(r) * iterations / rate(r)) / results.Sum(r => iterations / rate(r));
+            results.Sum(r => steps(r) / rate(r)) / Seconds(rate);
         output.WriteLine(Row("all".PadRight(width), new ThroughputResult(
             Overall(r => r.BareEngine),
             Overall(r => r.Harness),
