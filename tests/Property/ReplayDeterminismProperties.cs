@@ -31,8 +31,8 @@ public class ReplayDeterminismProperties
     public void RacyProgram_FirstDataRaceReplaysIdentically(CellProgram program, ExplorationStrategy strategy, uint seed) =>
         AssertFirstBugReplays(program.RunAsync, program.ToString(), Verdict.DataRace, Options(strategy, seed, RaceChecking.Fail));
 
-    // Fails until Explorer.Replay honours the recorded RaceChecking (see ReplayRaceCheckingTests): the
-    // replay runs with races failing, and stops at the race that comes before every lost update.
+    // Recorded with races off: the replay must use the recorded setting (ReplayRaceCheckingTests), or it
+    // stops at the race that comes before every lost update.
     [ScaledProperty(50, Arbitrary = [typeof(ProgramArbitraries)])]
     public FsCheck.Property LostUpdateProgram_FirstAssertionFailureReplaysIdentically(CellProgram program, ExplorationStrategy strategy, uint seed) =>
         Prop.When(
