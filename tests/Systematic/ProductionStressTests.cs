@@ -192,6 +192,62 @@ public class ProductionStressTests
         Assert.Equal(0, queue.PutterCount);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AsyncSemaphore_ThreadPoolStressWithCancelledWaits_NoPermitLostOrGained(bool bounded)
+    {
+        // A permit is taken and given back without the lock while nobody waits, and through the lock
+        // while tasks wait; cancelling every third wait at once races cancellations with hand-offs and
+        // with the moves between the two.
+        const int permits = 2;
+        var semaphore = bounded ? new AsyncBoundedSemaphore(permits) : new AsyncSemaphore(permits);
+        var inside = 0;
+        var mostInside = 0;
+        var entries = 0;
+        var cancelled = 0;
+        RunOnThreadPool(async index =>
+        {
+            for (var i = 0; i < OperationsPerTask; i++)
+            {
+                using var cancellation = new CancellationTokenSource();
+                var acquisition = semaphore.AcquireAsync(cancellation.Token);
+                if ((i + index) % 3 == 0)
+                {
+                    cancellation.Cancel();
+                }
+
+                Releaser releaser;
+                try
+                {
+                    releaser = await acquisition;
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref cancelled);
+                    continue;
+                }
+
+                using (releaser)
+                {
+                    InterlockedMax(ref mostInside, Interlocked.Increment(ref inside));
+                    Interlocked.Increment(ref entries);
+                    if (i % 4 == 0)
+                    {
+                        await Task.Yield(); // hold across a hop now and then, so tasks queue up
+                    }
+
+                    Interlocked.Decrement(ref inside);
+                }
+            }
+        });
+
+        Assert.Equal(Tasks * OperationsPerTask, entries + cancelled);
+        Assert.InRange(mostInside, 1, permits);
+        Assert.Equal(permits, semaphore.CurrentCount);
+        Assert.Equal(0, semaphore.WaiterCount);
+    }
+
     private static void RunOnThreadPool(Func<int, Task> body)
     {
         var all = Task.WhenAll(Enumerable.Range(0, Tasks).Select(index => Task.Run(() => body(index))));

@@ -15,17 +15,23 @@ namespace Interleave.Primitives.Waiting;
 /// </remarks>
 internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 {
+    // _state is the number of free permits, or Waiting (-1) while tasks wait (then no permit is free).
+    // A free permit is taken, and one given back while nobody waits, by one compare-and-swap without the
+    // lock; everything that involves a waiter happens under the lock, and only there does the state move
+    // to or from Waiting, so a permit never appears while a task waits, and no task ever waits for one.
+    private const int Waiting = -1;
+
     private readonly Lock _sync = new();
     private readonly WaiterQueue<bool> _waiters = new();
     private readonly PrimitiveName _name;
     private readonly int _bound;
     private readonly bool _tracksHolder;
     private readonly Func<string, int, Exception> _overRelease;
-    private int _count;
+    private int _state;
 
     // Permits handed to a waiter that has not resumed yet: still available in asyncio's sense (a release
-    // now is one too many), though no other task can take them.
-    private int _handedOff;
+    // now is one too many), though no other task can take them. Written under the lock.
+    private volatile int _handedOff;
     private TaskIdentity _holder;
 
     /// <param name="name">The owning primitive's name, used in reports and messages.</param>
@@ -36,7 +42,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
     internal PermitGate(PrimitiveName name, int initialCount, int bound, bool tracksHolder, Func<string, int, Exception> overRelease)
     {
         _name = name;
-        _count = initialCount;
+        _state = initialCount;
         _bound = bound;
         _tracksHolder = tracksHolder;
         _overRelease = overRelease;
@@ -44,7 +50,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 
     internal string Name => _name.Name;
 
-    internal int CurrentCount => Volatile.Read(ref _count);
+    internal int CurrentCount => Math.Max(Volatile.Read(ref _state), 0);
 
     internal int WaiterCount
     {
@@ -64,7 +70,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         {
             lock (_sync)
             {
-                return _count < _bound ? _holder : TaskIdentity.None;
+                return CurrentCount < _bound ? _holder : TaskIdentity.None;
             }
         }
     }
@@ -78,60 +84,50 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             return ValueTask.FromCanceled<Releaser>(cancellationToken);
         }
 
-        Waiter<bool>? waiter = null;
-        TaskIdentity holder;
-        int count;
-        lock (_sync)
+        if (TryTakeFreePermit(out var left))
         {
-            if (_count > 0)
-            {
-                _count--;
-                _holder = Reporter.CurrentTaskIfObserved;
-                AssertInvariants();
-            }
-            else
-            {
-                waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
-                _waiters.Enqueue(waiter);
-            }
-
-            count = _count;
-            holder = _tracksHolder ? _holder : TaskIdentity.None;
-        }
-
-        if (waiter is null)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, count, callerFile, callerLine);
+            RecordHolder(Reporter.CurrentTaskIfObserved);
+            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, left, callerFile, callerLine);
             return new ValueTask<Releaser>(new Releaser(this));
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Blocked, count, callerFile, callerLine, holder);
-        return new ValueTask<Releaser>(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+        return AcquireOrWaitAsync(cancellationToken, callerFile, callerLine);
     }
 
     internal void Release(string callerFile, int callerLine)
     {
         Scheduling.Point();
-        bool overReleased;
         Waiter<bool>? next = null;
-        int count;
-        lock (_sync)
+        var overReleased = false;
+        if (!TryGiveBackWhileNobodyWaits(out var count))
         {
-            // A release is one too many when no task holds a permit: all are counted as available, or
-            // handed to waiters that have not resumed (releasing for them would let both through).
-            overReleased = _count + _handedOff >= _bound;
-            if (!overReleased)
+            lock (_sync)
             {
-                next = ReleaseCore();
-            }
+                // Only the lock moves the state to or from Waiting, so it stays what it is here. A release
+                // is one too many when no task holds a permit: all are free, or handed to waiters that
+                // have not resumed (releasing for them would let both through).
+                if (Volatile.Read(ref _state) == Waiting && _handedOff < _bound)
+                {
+                    next = HandOn();
+                }
+                else
+                {
+                    overReleased = !TryGiveBackWhileNobodyWaits(out count);
+                }
 
-            count = _count;
+                count = CurrentCount;
+            }
         }
 
         if (overReleased)
         {
             Reporter.Report(_name, PrimitiveOperation.Release, OperationOutcome.Failed, count, callerFile, callerLine);
             throw _overRelease(Name, _bound);
+        }
+
+        if (next is null)
+        {
+            RecordHolder(TaskIdentity.None);
         }
 
         HandOff(next, PrimitiveOperation.Release, OperationOutcome.Completed, count, callerFile, callerLine);
@@ -144,22 +140,120 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
     {
         lock (_sync)
         {
-            return _waiters.Remove(waiter);
+            if (!_waiters.Remove(waiter))
+            {
+                return false;
+            }
+
+            if (_waiters.IsEmpty)
+            {
+                Volatile.Write(ref _state, 0);
+            }
+
+            AssertInvariants();
+            return true;
         }
     }
 
-    /// <summary>Under <c>_sync</c>: hands a permit to the next waiter (returned) or adds it to the count.</summary>
-    private Waiter<bool>? ReleaseCore()
+    /// <summary>Takes a free permit if there is one; <paramref name="left"/> is the count after. Lock-free.</summary>
+    private bool TryTakeFreePermit(out int left)
     {
-        var next = _waiters.Dequeue();
-        if (next is null)
+        var state = Volatile.Read(ref _state);
+        while (state > 0)
         {
-            _count++;
-            _holder = TaskIdentity.None;
+            var seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+            if (seen == state)
+            {
+                left = state - 1;
+                return true;
+            }
+
+            state = seen;
         }
-        else
+
+        left = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Adds a permit if no task waits and the bound allows it; false leaves the decision to the locked path
+    /// (a waiter to hand it to, or a release past the bound). Lock-free.
+    /// </summary>
+    private bool TryGiveBackWhileNobodyWaits(out int count)
+    {
+        var state = Volatile.Read(ref _state);
+
+        // Read after the state: a hand-off raises it before the state leaves Waiting.
+        while (state != Waiting && state + _handedOff < _bound)
         {
-            _handedOff++;
+            var seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            if (seen == state)
+            {
+                count = state + 1;
+                return true;
+            }
+
+            state = seen;
+        }
+
+        count = 0;
+        return false;
+    }
+
+    // No permit was free a moment ago: under the lock, take one given back since, or wait in line.
+    private ValueTask<Releaser> AcquireOrWaitAsync(CancellationToken cancellationToken, string callerFile, int callerLine)
+    {
+        Waiter<bool>? waiter = null;
+        TaskIdentity holder;
+        int count;
+        lock (_sync)
+        {
+            // Only the lock moves the state to Waiting; a permit given back in the meantime fails the swap,
+            // and is taken on the next turn.
+            while (!TryTakeFreePermit(out count)
+                && Volatile.Read(ref _state) != Waiting
+                && Interlocked.CompareExchange(ref _state, Waiting, 0) != 0)
+            {
+            }
+
+            if (Volatile.Read(ref _state) == Waiting)
+            {
+                waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
+                _waiters.Enqueue(waiter);
+            }
+            else
+            {
+                RecordHolder(Reporter.CurrentTaskIfObserved);
+            }
+
+            AssertInvariants();
+            holder = _tracksHolder ? _holder : TaskIdentity.None;
+        }
+
+        if (waiter is null)
+        {
+            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, count, callerFile, callerLine);
+            return new ValueTask<Releaser>(new Releaser(this));
+        }
+
+        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Blocked, 0, callerFile, callerLine, holder);
+        return new ValueTask<Releaser>(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+    }
+
+    /// <summary>Under <c>_sync</c>, while tasks wait: hands a permit to the longest waiter, returned to be woken.</summary>
+    private Waiter<bool> HandOn()
+    {
+        var next = _waiters.Dequeue()!;
+
+        // Raised before the state leaves Waiting: a release that sees the state then sees the hand-off.
+        _handedOff++;
+        if (_waiters.IsEmpty)
+        {
+            Volatile.Write(ref _state, 0);
+        }
+
+        if (Reporter.IsObserved)
+        {
             _holder = next.WaitingTask;
         }
 
@@ -184,13 +278,23 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         if (cancellationToken.IsCancellationRequested && !Mutation.Is(Mutant.CancelledWaiterKeepsPermit))
         {
             // Chosen, then cancelled before it resumed: pass the permit on rather than keep it.
-            Waiter<bool>? next;
+            Waiter<bool>? next = null;
             int count;
             lock (_sync)
             {
                 _handedOff--;
-                next = ReleaseCore();
-                count = _count;
+                if (Volatile.Read(ref _state) == Waiting)
+                {
+                    next = HandOn();
+                }
+                else
+                {
+                    // Nobody waits; tasks may take permits without the lock meanwhile, so add atomically.
+                    Interlocked.Increment(ref _state);
+                    RecordHolder(TaskIdentity.None);
+                }
+
+                count = CurrentCount;
             }
 
             HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, count, callerFile, callerLine);
@@ -215,9 +319,19 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         next?.TrySetResult(true);
     }
 
+    // The holder is recorded only for reports, so only while an observer is installed: in production the
+    // field is never written (a struct with a string: each write would pay a GC barrier).
+    private void RecordHolder(TaskIdentity holder)
+    {
+        if (Reporter.IsObserved)
+        {
+            _holder = holder;
+        }
+    }
+
     [Conditional("DEBUG")]
     private void AssertInvariants() =>
         Debug.Assert(
-            _count >= 0 && _handedOff >= 0 && _count + _handedOff <= _bound && (_count == 0 || _waiters.IsEmpty),
-            "0 <= count, 0 <= handed off, count + handed off <= bound, and tasks wait only while the count is 0.");
+            _state >= Waiting && _handedOff >= 0 && CurrentCount + _handedOff <= _bound && (_state == Waiting) == !_waiters.IsEmpty,
+            "state >= -1, 0 <= handed off, free + handed off <= bound, and tasks wait exactly while the state is Waiting.");
 }
