@@ -1,3 +1,4 @@
+using Interleave.Harness;
 using Interleave.Harness.Cli;
 
 namespace Interleave.Tests.Systematic;
@@ -69,9 +70,45 @@ public sealed class CliTestCommandTests : CliTests
         var (exit, together, error) = Run("test", "-m", "priority.concurrent-submitters", "-s", "probabilistic", "-i", "160", "--seed", "2", "-p", "2", "-o", OutDir);
 
         Assert.True(exit == ExitCode.BugFound, together + error);
-        Assert.Contains("on 2 engines side by side", together, StringComparison.Ordinal);
+        Assert.Contains("in 2 engine processes side by side", together, StringComparison.Ordinal);
         Assert.Contains("AssertionFailure in schedule 11", alone, StringComparison.Ordinal);
         Assert.Contains("AssertionFailure in schedule 11", together, StringComparison.Ordinal);
+
+        // The engine process's files, moved to the output folder, replay to the bug.
+        var trace = Path.Combine(OutDir, "priority.concurrent-submitters.trace");
+        Assert.True(File.Exists(Path.ChangeExtension(trace, ".html")), together);
+        var (replayExit, replayed, replayError) = Run("replay", trace);
+        Assert.True(replayExit == ExitCode.BugFound, replayed + replayError);
+    }
+
+    [Fact]
+    public void Test_OneTestInParallel_BugInTheSecondRangeWaitsForTheFirstAndIsTheSame()
+    {
+        // Schedules 1-10 go to the first engine process, 11-20 to the second, whose bug at 11 counts only
+        // once the first range has run clean.
+        string[] run = ["test", "-m", "priority.concurrent-submitters", "-s", "probabilistic", "-i", "20", "--seed", "2", "-o", OutDir];
+        var (_, alone, _) = Run(run);
+        var (exit, together, error) = Run([.. run, "-p", "2", "--json", Path.Combine(TempDir, "run.json")]);
+
+        Assert.True(exit == ExitCode.BugFound, together + error);
+        Assert.Contains("AssertionFailure in schedule 11", alone, StringComparison.Ordinal);
+        Assert.Contains("AssertionFailure in schedule 11", together, StringComparison.Ordinal);
+        var result = RunSummaryFile.Read(Path.Combine(TempDir, "run.json")).Tests.Single();
+        Assert.Equal(11, result.FailingSchedule);
+        Assert.Equal(11, result.SchedulesRun);
+    }
+
+    [Fact]
+    public void Test_CorrectTestInParallel_EveryRangeRunsAndTheSchedulesAddUp()
+    {
+        var json = Path.Combine(TempDir, "run.json");
+        var (exit, output, error) = Run("test", "-m", "counter.locked", "-i", "90", "--seed", "4", "-p", "3", "-o", OutDir, "--json", json);
+
+        Assert.True(exit == ExitCode.Ok, output + error);
+        Assert.Contains("in 3 engine processes side by side", output, StringComparison.Ordinal);
+        var result = RunSummaryFile.Read(json).Tests.Single();
+        Assert.Equal(Verdict.NoBug, result.Verdict);
+        Assert.Equal(90, result.SchedulesRun);
     }
 
     [Fact]

@@ -72,10 +72,12 @@ internal static class TestCommand
             parallel = 1;
         }
 
+        // One test on several engines: engine processes, one per processor, scale where threads of one process do not.
+        var inProcesses = EngineProcesses.Suit(settings, selected.Count, parallel, options.Races);
         var verbosity = ParseVerbosity(settings.Verbosity);
         if (verbosity > Verbosity.Quiet)
         {
-            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard));
+            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard, inProcesses));
             output.WriteLine();
         }
 
@@ -85,7 +87,9 @@ internal static class TestCommand
         var outcomes = display.Run(
             selected,
             parallel,
-            (test, progress) => Explore(test, options with { ParallelEngines = selected.Count == 1 ? parallel : 1, Progress = progress }, settings.OutDir));
+            (test, progress) => inProcesses
+                ? EngineProcesses.Explore(test, settings, options.Seed!.Value, parallel)
+                : Explore(test, options with { ParallelEngines = selected.Count == 1 ? parallel : 1, Progress = progress }, settings.OutDir));
 
         foreach (var outcome in outcomes.Where(o => o.Report.BugFound && verbosity == Verbosity.Normal))
         {
@@ -178,7 +182,7 @@ internal static class TestCommand
     }
 
     // "Exploring 3 tests from X with the random strategy (seed 42), up to 1000 schedules each, ..."
-    private static string Heading(TestSettings settings, ExplorationOptions options, TestSuite suite, int tests, int parallel, Shard? shard)
+    private static string Heading(TestSettings settings, ExplorationOptions options, TestSuite suite, int tests, int parallel, Shard? shard, bool inProcesses)
     {
         var plural = tests == 1 ? string.Empty : "s";
         var schedules = shard is null
@@ -186,6 +190,7 @@ internal static class TestCommand
             : string.Create(CultureInfo.InvariantCulture, $"shard {shard}: schedules {options.FirstSchedule + 1}-{options.FirstSchedule + options.Iterations} of {settings.Iterations} each");
         var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
         var together = parallel <= 1 ? string.Empty
+            : inProcesses ? string.Create(CultureInfo.InvariantCulture, $", in {Math.Min(parallel, settings.Iterations)} engine processes side by side")
             : tests == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
             : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
         return string.Create(

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Interleave.Harness.Cli;
+
+/// <summary>
+/// <c>interleave test -p N</c> on one test: its schedules split into N consecutive ranges (the shards of
+/// <c>--shard K/N</c>), each explored by a child process of this harness pinned to a processor of its own
+/// (<see cref="CpuAffinity"/>), and folded into one outcome with the same first bug as one engine.
+/// </summary>
+/// <remarks>
+/// Once a range reports a bug, the ranges after it are stopped (nothing there can come first); the ranges
+/// before it run on, since one of them may hold an earlier bug. The bug's files are the child's, moved to
+/// the output folder.
+/// </remarks>
+internal sealed class EngineProcesses
+{
+    private readonly TestCase _test;
+    private readonly TestSettings _settings;
+    private readonly uint _seed;
+    private readonly int _engines;
+    private readonly string _workFolder = Directory.CreateTempSubdirectory("interleave-engines-").FullName;
+
+    private EngineProcesses(TestCase test, TestSettings settings, uint seed, int engines)
+    {
+        _test = test;
+        _settings = settings;
+        _seed = seed;
+        _engines = Math.Min(engines, settings.Iterations);
+    }
+
+    /// <summary>Whether a run can go to engine processes: one test, no shard of its own, and nothing a child cannot send back.</summary>
+    internal static bool Suit(TestSettings settings, int selectedTests, int parallel, RaceChecking races) =>
+        selectedTests == 1 && parallel > 1 && settings.Shard is null && races != RaceChecking.Warn;
+
+    /// <summary>Explores <paramref name="test"/> in <paramref name="engines"/> processes; see the type's remarks.</summary>
+    /// <exception cref="InvalidOperationException">An engine process failed in a way that is not a verdict.</exception>
+    internal static TestOutcome Explore(TestCase test, TestSettings settings, uint seed, int engines)
+    {
+        var run = new EngineProcesses(test, settings, seed, engines);
+        try
+        {
+            return run.Run();
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(run._workFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder left behind is not worth failing the run over.
+            }
+        }
+    }
+
+    private TestOutcome Run()
+    {
+        var clock = Stopwatch.StartNew();
+        var children = Enumerable.Range(1, _engines).Select(Start).ToArray();
+        var results = new TestResult?[_engines];
+        void StopAll(object? sender, ConsoleCancelEventArgs e) => Array.ForEach(children, child => child.Stop());
+        Console.CancelKeyPress += StopAll;
+        try
+        {
+            while (Pending(results, children) is { } waitingFor)
+            {
+                waitingFor.Process.WaitForExit(TimeSpan.FromMilliseconds(50));
+                for (var k = 0; k < _engines; k++)
+                {
+                    if (results[k] is null && children[k].Process.HasExited)
+                    {
+                        results[k] = Collect(k + 1, children[k]);
+                    }
+                }
+
+                // A bug in range k ends the search of the ranges after it.
+                if (Array.FindIndex(results, r => r is { BugFound: true }) is var bug and >= 0)
+                {
+                    Array.ForEach(children[(bug + 1)..], child => child.Stop());
+                }
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= StopAll;
+            Array.ForEach(children, child => child.Stop());
+        }
+
+        return Fold([.. results.TakeWhile(r => r is not null).Select(r => r!)], clock.Elapsed);
+    }
+
+    // The child to wait for next: the first range not done, unless a bug was found before it; null when done.
+    private static Child? Pending(TestResult?[] results, Child[] children)
+    {
+        for (var k = 0; k < results.Length; k++)
+        {
+            if (results[k] is null)
+            {
+                return children[k];
+            }
+
+            if (results[k]!.BugFound)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private Child Start(int shard)
+    {
+        var (program, prefix) = Self();
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in prefix.Concat(Arguments(shard)))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[CpuAffinity.Variable] = ((shard - 1) % Math.Min(Environment.ProcessorCount, 64)).ToString(CultureInfo.InvariantCulture);
+
+        // On one processor, spinning while another thread runs only delays it: .NET spins in its waits
+        // only when it counts more than one.
+        start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+        return new Child(Process.Start(start) ?? throw new InvalidOperationException($"Cannot start an engine process ({program})."));
+    }
+
+    private IEnumerable<string> Arguments(int shard)
+    {
+        yield return "test";
+        if (_settings.AssemblyPath is { } assembly)
+        {
+            yield return Path.GetFullPath(assembly);
+        }
+
+        string[] options =
+        [
+            "-m", _test.Name,
+            "-i", Invariant(_settings.Iterations),
+            "-s", _settings.Strategy,
+            "--seed", Invariant(_seed),
+            "--max-steps", Invariant(_settings.MaxSteps),
+            "--races", _settings.Races,
+            "--shard", Invariant(shard) + "/" + Invariant(_engines),
+            "-o", Folder(shard),
+            "--json", Summary(shard),
+            "-v", "quiet",
+        ];
+        foreach (var option in options)
+        {
+            yield return option;
+        }
+
+        if (_settings.TimeoutSeconds is { } seconds)
+        {
+            yield return "--timeout";
+            yield return Invariant(seconds);
+        }
+    }
+
+    private TestResult Collect(int shard, Child child)
+    {
+        child.Process.WaitForExit(); // and for the redirected output to end
+        if (child.Process.ExitCode is not (ExitCode.Ok or ExitCode.BugFound) || !File.Exists(Summary(shard)))
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Engine process {shard} of {_test.Name} failed with exit code {child.Process.ExitCode}:{Environment.NewLine}{child.Errors}"));
+        }
+
+        return RunSummaryFile.Read(Summary(shard)).Tests.Single();
+    }
+
+    // The ranges that ran, up to the first with a bug: schedules add up, the bug is the first range's with one.
+    private TestOutcome Fold(IReadOnlyList<TestResult> ranges, TimeSpan elapsed)
+    {
+        var bug = ranges.FirstOrDefault(r => r.BugFound);
+        var schedules = ranges.Sum(r => r.SchedulesRun);
+        var timedOut = ranges.Any(r => r.TimedOut);
+        if (bug is null)
+        {
+            return new TestOutcome(_test, new ExplorationReport(Verdict.NoBug, schedules, string.Empty, string.Empty, elapsed) { TimedOut = timedOut }, null);
+        }
+
+        var trace = MoveBugFiles(bug.Trace!);
+        var report = new ExplorationReport(bug.Verdict, schedules, bug.Message, File.ReadAllText(trace), elapsed)
+        {
+            Account = File.ReadAllText(Path.ChangeExtension(trace, ".txt")),
+            FailingSchedule = bug.FailingSchedule,
+        };
+        return new TestOutcome(_test, report, trace);
+    }
+
+    // The child's trace, account and report, moved beside where one engine would have written them.
+    private string MoveBugFiles(string childTrace)
+    {
+        try
+        {
+            Directory.CreateDirectory(_settings.OutDir);
+            foreach (var extension in new[] { ".trace", ".txt", ".html" })
+            {
+                File.Move(Path.ChangeExtension(childTrace, extension), Path.Combine(_settings.OutDir, Path.GetFileName(Path.ChangeExtension(childTrace, extension))), overwrite: true);
+            }
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot write the trace of {_test.Name} to {_settings.OutDir}: {failure.Message}", failure);
+        }
+
+        return Path.Combine(_settings.OutDir, Path.GetFileName(childTrace));
+    }
+
+    // This harness as a program: its apphost when there is one beside it, else `dotnet Interleave.Harness.dll`
+    // (a dotnet tool, or a build without an apphost).
+    private static (string Program, string[] Prefix) Self()
+    {
+        var harness = typeof(EngineProcesses).Assembly.Location;
+        var apphost = Path.ChangeExtension(harness, OperatingSystem.IsWindows() ? ".exe" : null);
+        if (File.Exists(apphost))
+        {
+            return (apphost, []);
+        }
+
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? path
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        return (host, [harness]);
+    }
+
+    private string Folder(int shard) => Path.Combine(_workFolder, Invariant(shard));
+
+    private string Summary(int shard) => Path.Combine(_workFolder, Invariant(shard) + ".json");
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // One engine process, its output drained as it comes (so a chatty child never blocks on a full pipe)
+    // and its errors kept for the message if it fails.
+    private sealed class Child
+    {
+        private readonly List<string> _errors = [];
+
+        internal Child(Process process)
+        {
+            Process = process;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (line.Data is not null)
+                {
+                    lock (_errors)
+                    {
+                        _errors.Add(line.Data);
+                    }
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        internal Process Process { get; }
+
+        internal string Errors
+        {
+            get
+            {
+                lock (_errors)
+                {
+                    return string.Join(Environment.NewLine, _errors);
+                }
+            }
+        }
+
+        internal void Stop()
+        {
+            try
+            {
+                if (!Process.HasExited)
+                {
+                    Process.Kill(entireProcessTree: true);
+                    Process.WaitForExit(); // so its folder can be removed
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited in between.
+            }
+        }
+    }
+}
