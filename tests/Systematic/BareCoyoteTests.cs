@@ -9,14 +9,14 @@ namespace Interleave.Tests.Systematic;
 /// <summary>
 /// The primitives under a bare Coyote <c>TestingEngine</c> (no harness, no observer), as a user of Coyote's
 /// own test runner would run them: every wait is still one the scheduler sees, so a deadlock is found and a
-/// correct program passes. Guards the shortcut that skips the controlled-thread check until Coyote's testing
+/// correct program passes. Guards the shortcut that skips the controlled-thread check (and the hooks) until Coyote's testing
 /// assembly is loaded.
 /// </summary>
 public class BareCoyoteTests
 {
     [Fact]
     public void TestingEngineAssembly_IsTheOneThatHoldsTheTestingEngine() =>
-        Assert.Equal(Scheduling.TestingEngineAssembly, typeof(TestingEngine).Assembly.GetName().Name);
+        Assert.Equal(Hooks.TestingEngineAssembly, typeof(TestingEngine).Assembly.GetName().Name);
 
     [Fact]
     public void OppositeLockOrder_DeadlockFoundByABareEngine()

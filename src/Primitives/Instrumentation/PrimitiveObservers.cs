@@ -12,6 +12,10 @@ public static class PrimitiveObservers
     public static IPrimitiveObserver? Current
     {
         get => _current;
-        set => _current = value;
+        set
+        {
+            _current = value;
+            Hooks.Refresh();
+        }
     }
 }

@@ -15,25 +15,6 @@ internal static class Scheduling
     // operation. Comparing types is ~6 ns; Operation.GetNextId() would be slower and consume ids.
     private static readonly Type? ControlledContextType =
         typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.ControlledSynchronizationContext");
-
-    // Only a TestingEngine (of Microsoft.Coyote.Test, which `coyote test`, the harness and Coyote's own
-    // test helpers all use) runs controlled operations. Until that assembly loads, which production code
-    // never does, no thread can be controlled and IsControlled costs one static load instead of a
-    // thread-local read: the difference between ~8% and ~0% of an uncontended acquire and release.
-    private static volatile bool _testingEngineLoaded;
-
-    /// <summary>The assembly of Coyote's <c>TestingEngine</c>.</summary>
-    internal const string TestingEngineAssembly = "Microsoft.Coyote.Test";
-
-    static Scheduling()
-    {
-        // Subscribe before looking, so an assembly loaded in between is seen by one or the other.
-        AppDomain.CurrentDomain.AssemblyLoad += static (_, loaded) => NoteIfTestingEngine(loaded.LoadedAssembly);
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            NoteIfTestingEngine(assembly);
-        }
-    }
 #endif
 
     /// <summary>True when the current thread executes an operation controlled by Coyote's scheduler.</summary>
@@ -52,7 +33,7 @@ internal static class Scheduling
             // The benchmarks' copy with the hooks compiled out (bench/BarePrimitives) never runs under test.
             return false;
 #else
-            if (!_testingEngineLoaded)
+            if (!Hooks.TestingEngineLoaded)
             {
                 return false;
             }
@@ -62,16 +43,6 @@ internal static class Scheduling
 #endif
         }
     }
-
-#if !INTERLEAVE_BARE
-    private static void NoteIfTestingEngine(System.Reflection.Assembly assembly)
-    {
-        if (assembly.GetName().Name == TestingEngineAssembly)
-        {
-            _testingEngineLoaded = true;
-        }
-    }
-#endif
 
     /// <summary>
     /// Lets the scheduler switch to another task before the caller's next step. A no-op in production.

@@ -77,6 +77,12 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 
     internal ValueTask<Releaser> AcquireAsync(CancellationToken cancellationToken, string callerFile, int callerLine)
     {
+        // In production (no test can run, nobody observes) a free permit is one compare-and-swap and no more.
+        if (!Hooks.Active && !cancellationToken.IsCancellationRequested && TryTakeFreePermit(out _))
+        {
+            return new ValueTask<Releaser>(new Releaser(this));
+        }
+
         Scheduling.Point();
         if (cancellationToken.IsCancellationRequested)
         {
@@ -96,6 +102,11 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 
     internal void Release(string callerFile, int callerLine)
     {
+        if (!Hooks.Active && TryGiveBackWhileNobodyWaits(out _))
+        {
+            return;
+        }
+
         Scheduling.Point();
         Waiter<bool>? next = null;
         var overReleased = false;
