@@ -23,7 +23,14 @@ public static class Throughput
     /// <param name="rounds">Measurements of each; odd, so the median is one of them.</param>
     /// <param name="parallelEngines">Engines side by side for the parallel measurement; 0 means one per processor.</param>
     /// <returns>The medians.</returns>
-    public static ThroughputResult Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3, int parallelEngines = 0)
+    public static ThroughputResult Measure(Func<Task> test, int iterations = 500, uint seed = 1, int rounds = 3, int parallelEngines = 0) =>
+        Measure(test, iterations, seed, rounds, parallelEngines, engineProcesses: null);
+
+    /// <summary>
+    /// <see cref="Measure(Func{Task}, int, uint, int, int)"/>, and, in the same turns, <paramref name="engineProcesses"/>:
+    /// a run of the given schedules in engine processes (<c>interleave test -p N</c>), returning its wall-clock time.
+    /// </summary>
+    internal static ThroughputResult Measure(Func<Task> test, int iterations, uint seed, int rounds, int parallelEngines, Func<int, TimeSpan>? engineProcesses)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
@@ -41,12 +48,14 @@ public static class Throughput
         var harness = new Rate[rounds];
         var withoutRaces = new Rate[rounds];
         var parallel = new Rate[rounds];
+        var processes = new double[rounds];
         for (var round = 0; round < rounds; round++)
         {
             bare[round] = Bare(test, iterations, seed);
             harness[round] = Harness(test, iterations, seed, RaceChecking.Fail, 1);
             withoutRaces[round] = Harness(test, iterations, seed, RaceChecking.Off, 1);
             parallel[round] = Harness(test, iterations, seed, RaceChecking.Fail, engines);
+            processes[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations).TotalSeconds;
         }
 
         return new ThroughputResult(
@@ -56,7 +65,10 @@ public static class Throughput
             Median(parallel, r => r.Schedules),
             engines,
             Median(bare, r => r.Steps),
-            Median(harness, r => r.Steps));
+            Median(harness, r => r.Steps))
+        {
+            HarnessInProcesses = processes.Order().ToArray()[rounds / 2],
+        };
     }
 
     private static Rate Harness(Func<Task> test, int iterations, uint seed, RaceChecking races, int engines)

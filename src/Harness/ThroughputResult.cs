@@ -1,6 +1,6 @@
 namespace Interleave.Harness;
 
-/// <summary>What <see cref="Throughput.Measure"/> measured: medians over its rounds, all from one process.</summary>
+/// <summary>What <see cref="Throughput.Measure(Func{Task}, int, uint, int, int)"/> measured: medians over its rounds, all from one process.</summary>
 /// <param name="BareEngine">Schedules per second of a bare Coyote <c>TestingEngine</c>.</param>
 /// <param name="Harness">Schedules per second of <see cref="Explorer"/> on one engine, with race checks.</param>
 /// <param name="HarnessWithoutRaceChecks">The same with <see cref="ExplorationOptions.Races"/> off.</param>
@@ -15,4 +15,11 @@ public sealed record ThroughputResult(
     double HarnessParallel,
     int ParallelEngines,
     double BareEngineSteps,
-    double HarnessSteps);
+    double HarnessSteps)
+{
+    /// <summary>
+    /// Schedules per second of <c>interleave test -p N</c> on one test: <see cref="ParallelEngines"/> engine
+    /// processes, one per processor, process start included; NaN when not measured (a test the command line cannot name).
+    /// </summary>
+    public double HarnessInProcesses { get; init; } = double.NaN;
+}
