@@ -99,6 +99,20 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
+    public void Test_OneTestInParallel_BugInAMiddleRangeStopsTheLastAndWaitsForTheFirst()
+    {
+        // Ranges 1-10, 11-20 and 21-30: the second finds the bug at 11 at once, the third is stopped
+        // (nothing there can come first) and the first runs clean to its end.
+        var json = Path.Combine(TempDir, "run.json");
+        var (exit, output, error) = Run("test", "-m", "priority.concurrent-submitters", "-s", "probabilistic", "-i", "30", "--seed", "2", "-p", "3", "-o", OutDir, "--json", json);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var result = RunSummaryFile.Read(json).Tests.Single();
+        Assert.Equal(11, result.FailingSchedule);
+        Assert.Equal(11, result.SchedulesRun);
+    }
+
+    [Fact]
     public void Test_CorrectTestInParallel_EveryRangeRunsAndTheSchedulesAddUp()
     {
         var json = Path.Combine(TempDir, "run.json");

@@ -69,7 +69,7 @@ internal sealed class EngineProcesses
                 waitingFor.Process.WaitForExit(TimeSpan.FromMilliseconds(50));
                 for (var k = 0; k < _engines; k++)
                 {
-                    if (results[k] is null && children[k].Process.HasExited)
+                    if (results[k] is null && !children[k].Stopped && children[k].Process.HasExited)
                     {
                         results[k] = Collect(k + 1, children[k]);
                     }
@@ -88,7 +88,10 @@ internal sealed class EngineProcesses
             Array.ForEach(children, child => child.Stop());
         }
 
-        return Fold([.. results.TakeWhile(r => r is not null).Select(r => r!)], clock.Elapsed);
+        // The ranges in order up to the first with a bug (a later range may have finished with a bug of its own).
+        var ranges = results.TakeWhile(r => r is not null).Select(r => r!).ToList();
+        var firstBug = ranges.FindIndex(r => r.BugFound);
+        return Fold(firstBug < 0 ? ranges : ranges[..(firstBug + 1)], clock.Elapsed);
     }
 
     // The child to wait for next: the first range not done, unless a bug was found before it; null when done.
@@ -178,7 +181,7 @@ internal sealed class EngineProcesses
         return RunSummaryFile.Read(Summary(shard)).Tests.Single();
     }
 
-    // The ranges that ran, up to the first with a bug: schedules add up, the bug is the first range's with one.
+    // The ranges that ran, up to the first with a bug: schedules add up, the bug is the last range's.
     private TestOutcome Fold(IReadOnlyList<TestResult> ranges, TimeSpan elapsed)
     {
         var bug = ranges.FirstOrDefault(r => r.BugFound);
@@ -277,12 +280,16 @@ internal sealed class EngineProcesses
             }
         }
 
+        /// <summary>True once <see cref="Stop"/> ended it: it has no result.</summary>
+        internal bool Stopped { get; private set; }
+
         internal void Stop()
         {
             try
             {
                 if (!Process.HasExited)
                 {
+                    Stopped = true;
                     Process.Kill(entireProcessTree: true);
                     Process.WaitForExit(); // so its folder can be removed
                 }
