@@ -67,7 +67,7 @@ public static class Throughput
             Median(bare, r => r.Steps),
             Median(harness, r => r.Steps))
         {
-            HarnessInProcesses = processes.Order().ToArray()[rounds / 2],
+            HarnessInProcesses = Median(processes, rate => rate),
         };
     }
 
@@ -98,7 +98,7 @@ public static class Throughput
             ((long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps) / seconds);
     }
 
-    private static double Median(Rate[] rates, Func<Rate, double> of)
+    private static double Median<T>(T[] rates, Func<T, double> of)
     {
         var values = rates.Select(of).Order().ToArray();
         return values[values.Length / 2];

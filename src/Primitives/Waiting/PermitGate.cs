@@ -123,7 +123,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
                 }
                 else
                 {
-                    overReleased = !TryGiveBackWhileNobodyWaits(out count);
+                    overReleased = !TryGiveBackWhileNobodyWaits(out _);
                 }
 
                 count = CurrentCount;
