@@ -59,7 +59,12 @@ internal sealed class Waiter<T> : TaskCompletionSource<T>
     }
 
     /// <summary>Waits (in a way the scheduler understands) until chosen or cancelled.</summary>
-    internal async Task<T> WaitAsync()
+    internal Task<T> WaitAsync() =>
+        // With no registration to dispose and no scheduler to tell, the waiter's own task is the whole wait:
+        // returning it spares a state machine per contended wait.
+        _registration.Token.CanBeCanceled || Scheduling.IsControlled ? WaitAndUnregisterAsync() : Task;
+
+    private async Task<T> WaitAndUnregisterAsync()
     {
         try
         {
