@@ -28,9 +28,10 @@ public static class Throughput
 
     /// <summary>
     /// <see cref="Measure(Func{Task}, int, uint, int, int)"/>, and, in the same turns, <paramref name="engineProcesses"/>:
-    /// a run of the given schedules in engine processes (<c>interleave test -p N</c>), returning its wall-clock time.
+    /// a run of the given schedules in the given number of engine processes (<c>interleave test -p N</c>, and
+    /// <c>-p 1</c> in a process of its own for one), returning its wall-clock time.
     /// </summary>
-    internal static ThroughputResult Measure(Func<Task> test, int iterations, uint seed, int rounds, int parallelEngines, Func<int, TimeSpan>? engineProcesses)
+    internal static ThroughputResult Measure(Func<Task> test, int iterations, uint seed, int rounds, int parallelEngines, Func<int, int, TimeSpan>? engineProcesses)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
@@ -49,13 +50,15 @@ public static class Throughput
         var withoutRaces = new Rate[rounds];
         var parallel = new Rate[rounds];
         var processes = new double[rounds];
+        var oneProcess = new double[rounds];
         for (var round = 0; round < rounds; round++)
         {
             bare[round] = Bare(test, iterations, seed);
             harness[round] = Harness(test, iterations, seed, RaceChecking.Fail, 1);
             withoutRaces[round] = Harness(test, iterations, seed, RaceChecking.Off, 1);
             parallel[round] = Harness(test, iterations, seed, RaceChecking.Fail, engines);
-            processes[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations).TotalSeconds;
+            processes[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations, engines).TotalSeconds;
+            oneProcess[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations, 1).TotalSeconds;
         }
 
         return new ThroughputResult(
@@ -68,6 +71,7 @@ public static class Throughput
             Median(harness, r => r.Steps))
         {
             HarnessInProcesses = Median(processes, rate => rate),
+            HarnessInOneProcess = Median(oneProcess, rate => rate),
         };
     }
 

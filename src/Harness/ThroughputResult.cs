@@ -22,4 +22,10 @@ public sealed record ThroughputResult(
     /// processes, one per processor, process start included; NaN when not measured (a test the command line cannot name).
     /// </summary>
     public double HarnessInProcesses { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Schedules per second of <c>interleave test -p 1</c> on one test, process start included: the baseline of
+    /// <see cref="HarnessInProcesses"/>, since both pay a cold start; NaN when not measured.
+    /// </summary>
+    public double HarnessInOneProcess { get; init; } = double.NaN;
 }

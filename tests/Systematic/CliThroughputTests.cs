@@ -14,6 +14,10 @@ public sealed class CliThroughputTests : CliTests
         Assert.Equal(ExitCode.Ok, exit);
         Assert.Empty(error);
         Assert.Matches(@"bank\.safe-withdraw +\d+ +\d+ +\d+ ?%", output);
+
+        // The last three columns: test -p 1 and test -p N, each in processes of its own, and their ratio.
+        Assert.Contains("-p 1 process/s", output, StringComparison.Ordinal);
+        Assert.Matches(@"bank\.safe-withdraw .* \d+ +\d+ +\d+\.\d\dx\r?$", output.Split('\n').First(line => line.StartsWith("bank.safe-withdraw", StringComparison.Ordinal)));
         Assert.DoesNotContain("unprotected", output, StringComparison.Ordinal);
         Assert.Contains("ratio", output, StringComparison.Ordinal);
     }

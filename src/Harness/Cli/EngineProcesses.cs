@@ -11,7 +11,8 @@ namespace Interleave.Harness.Cli;
 /// <remarks>
 /// Once a range reports a bug, the ranges after it are stopped (nothing there can come first); the ranges
 /// before it run on, since one of them may hold an earlier bug. The bug's files are the child's, moved to
-/// the output folder.
+/// the output folder. With one engine the child runs the whole test as <c>interleave test -p 1</c> would,
+/// unpinned and with the runtime's defaults: the baseline <c>interleave throughput</c> measures the speed-up against.
 /// </remarks>
 internal sealed class EngineProcesses
 {
@@ -127,15 +128,19 @@ internal sealed class EngineProcesses
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment[CpuAffinity.Variable] = ((shard - 1) % Math.Min(Environment.ProcessorCount, 64)).ToString(CultureInfo.InvariantCulture);
+        if (_engines > 1)
+        {
+            start.Environment[CpuAffinity.Variable] = ((shard - 1) % Math.Min(Environment.ProcessorCount, 64)).ToString(CultureInfo.InvariantCulture);
 
-        // On one processor, spinning while another thread runs only delays it: .NET spins in its waits
-        // only when it counts more than one.
-        start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+            // On one processor, spinning while another thread runs only delays it: .NET spins in its waits
+            // only when it counts more than one.
+            start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
 
-        // Tiered compilation re-compiles hot code on a background thread, which on one processor takes turns
-        // with the engine for the first seconds; compiling optimized code once finishes a range sooner.
-        start.Environment["DOTNET_TieredCompilation"] = "0";
+            // Tiered compilation re-compiles hot code on a background thread, which on one processor takes
+            // turns with the engine for the first seconds; compiling optimized code once finishes a range sooner.
+            start.Environment["DOTNET_TieredCompilation"] = "0";
+        }
+
         return new Child(Process.Start(start) ?? throw new InvalidOperationException($"Cannot start an engine process ({program})."));
     }
 
@@ -155,7 +160,6 @@ internal sealed class EngineProcesses
             "--seed", Invariant(_seed),
             "--max-steps", Invariant(_settings.MaxSteps),
             "--races", _settings.Races,
-            "--shard", Invariant(shard) + "/" + Invariant(_engines),
             "-o", Folder(shard),
             "--json", Summary(shard),
             "-v", "quiet",
@@ -163,6 +167,12 @@ internal sealed class EngineProcesses
         foreach (var option in options)
         {
             yield return option;
+        }
+
+        if (_engines > 1)
+        {
+            yield return "--shard";
+            yield return Invariant(shard) + "/" + Invariant(_engines);
         }
 
         if (_settings.TimeoutSeconds is { } seconds)

@@ -18,7 +18,7 @@ internal static class ThroughputCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N).")
+        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes).")
         {
             assembly,
             method,
@@ -47,46 +47,54 @@ internal static class ThroughputCommand
         var width = Math.Max("test".Length, tests.Max(t => t.Name.Length));
         var engines = Environment.ProcessorCount;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"{engines} threads/s",11}  {"speed-up",8}  {$"-p {engines} processes/s",16}  {"speed-up",8}"));
+            $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"{engines} threads/s",11}  {"speed-up",8}  {"-p 1 process/s",14}  {$"-p {engines} processes/s",16}  {"speed-up",8}"));
 
         // Where an engine process would put a bug's files: the tests are meant to have none.
         var bugFolder = Directory.CreateTempSubdirectory("interleave-throughput-");
         var results = new List<ThroughputResult>();
-        foreach (var test in tests)
+        try
         {
-            TimeSpan InProcesses(int schedules) => EngineProcesses.Explore(
-                test,
-                new TestSettings { AssemblyPath = assemblyPath, Iterations = schedules, Seed = Seed, Parallel = engines, OutDir = bugFolder.FullName },
-                Seed,
-                engines).Report.Elapsed;
-            var result = Throughput.Measure(test.Test, iterations, Seed, rounds, engines, InProcesses);
-            results.Add(result);
-            output.WriteLine(Row(test.Name.PadRight(width), result));
+            foreach (var test in tests)
+            {
+                TimeSpan InProcesses(int schedules, int processes) => EngineProcesses.Explore(
+                    test,
+                    new TestSettings { AssemblyPath = assemblyPath, Iterations = schedules, Seed = Seed, Parallel = processes, OutDir = bugFolder.FullName },
+                    Seed,
+                    processes).Report.Elapsed;
+                var result = Throughput.Measure(test.Test, iterations, Seed, rounds, engines, InProcesses);
+                results.Add(result);
+                output.WriteLine(Row(test.Name.PadRight(width), result));
+            }
+
+            // "all": every test's schedules back to back, i.e. total work over total time (every test runs the
+            // same number of schedules, so the time per schedule of each is what adds up).
+            double Seconds(Func<ThroughputResult, double> rate) => results.Sum(r => 1 / rate(r));
+            double Overall(Func<ThroughputResult, double> rate) => results.Count / Seconds(rate);
+            double OverallSteps(Func<ThroughputResult, double> steps, Func<ThroughputResult, double> rate) =>
+                results.Sum(r => steps(r) / rate(r)) / Seconds(rate);
+            output.WriteLine(Row("all".PadRight(width), new ThroughputResult(
+                Overall(r => r.BareEngine),
+                Overall(r => r.Harness),
+                Overall(r => r.HarnessWithoutRaceChecks),
+                Overall(r => r.HarnessParallel),
+                engines,
+                OverallSteps(r => r.BareEngineSteps, r => r.BareEngine),
+                OverallSteps(r => r.HarnessSteps, r => r.Harness))
+            {
+                HarnessInProcesses = Overall(r => r.HarnessInProcesses),
+                HarnessInOneProcess = Overall(r => r.HarnessInOneProcess),
+            }));
+        }
+        finally
+        {
+            bugFolder.Delete(recursive: true);
         }
 
-        // "all": every test's schedules back to back, i.e. total work over total time (every test runs the
-        // same number of schedules, so the time per schedule of each is what adds up).
-        double Seconds(Func<ThroughputResult, double> rate) => results.Sum(r => 1 / rate(r));
-        double Overall(Func<ThroughputResult, double> rate) => results.Count / Seconds(rate);
-        double OverallSteps(Func<ThroughputResult, double> steps, Func<ThroughputResult, double> rate) =>
-            results.Sum(r => steps(r) / rate(r)) / Seconds(rate);
-        output.WriteLine(Row("all".PadRight(width), new ThroughputResult(
-            Overall(r => r.BareEngine),
-            Overall(r => r.Harness),
-            Overall(r => r.HarnessWithoutRaceChecks),
-            Overall(r => r.HarnessParallel),
-            engines,
-            OverallSteps(r => r.BareEngineSteps, r => r.BareEngine),
-            OverallSteps(r => r.HarnessSteps, r => r.Harness))
-        {
-            HarnessInProcesses = Overall(r => r.HarnessInProcesses),
-        }));
-        bugFolder.Delete(recursive: true);
         return ExitCode.Ok;
     }
 
     // The race check's cost: the share of time the harness spends more with the detectors than without.
     private static string Row(string name, ThroughputResult r) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{name}  {r.BareEngine,13:F0}  {r.Harness,10:F0}  {r.Harness / r.BareEngine,6:P0}  {r.HarnessSteps,8:F0}  {r.HarnessWithoutRaceChecks,15:F0}  {(r.HarnessWithoutRaceChecks / r.Harness) - 1,15:P0}  {r.HarnessParallel,11:F0}  {r.HarnessParallel / r.Harness,7:F2}x  {r.HarnessInProcesses,16:F0}  {r.HarnessInProcesses / r.Harness,7:F2}x");
+            $"{name}  {r.BareEngine,13:F0}  {r.Harness,10:F0}  {r.Harness / r.BareEngine,6:P0}  {r.HarnessSteps,8:F0}  {r.HarnessWithoutRaceChecks,15:F0}  {(r.HarnessWithoutRaceChecks / r.Harness) - 1,15:P0}  {r.HarnessParallel,11:F0}  {r.HarnessParallel / r.Harness,7:F2}x  {r.HarnessInOneProcess,14:F0}  {r.HarnessInProcesses,16:F0}  {r.HarnessInProcesses / r.HarnessInOneProcess,7:F2}x");
 }
