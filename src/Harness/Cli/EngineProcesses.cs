@@ -27,12 +27,15 @@ internal sealed class EngineProcesses
         _test = test;
         _settings = settings;
         _seed = seed;
-        _engines = Math.Min(engines, settings.Iterations);
+        _engines = Count(settings, engines);
     }
 
     /// <summary>Whether a run can go to engine processes: one test, no shard of its own, and nothing a child cannot send back.</summary>
     internal static bool Suit(TestSettings settings, int selectedTests, int parallel, RaceChecking races) =>
         selectedTests == 1 && parallel > 1 && settings.Shard is null && races != RaceChecking.Warn;
+
+    /// <summary>How many processes <see cref="Explore"/> starts for <paramref name="engines"/>: never more than there are schedules.</summary>
+    internal static int Count(TestSettings settings, int engines) => Math.Min(engines, settings.Iterations);
 
     /// <summary>Explores <paramref name="test"/> in <paramref name="engines"/> processes; see the type's remarks.</summary>
     /// <exception cref="InvalidOperationException">An engine process failed in a way that is not a verdict.</exception>

@@ -190,7 +190,7 @@ internal static class TestCommand
             : string.Create(CultureInfo.InvariantCulture, $"shard {shard}: schedules {options.FirstSchedule + 1}-{options.FirstSchedule + options.Iterations} of {settings.Iterations} each");
         var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
         var together = parallel <= 1 ? string.Empty
-            : inProcesses ? string.Create(CultureInfo.InvariantCulture, $", in {Math.Min(parallel, settings.Iterations)} engine processes side by side")
+            : inProcesses ? string.Create(CultureInfo.InvariantCulture, $", in {EngineProcesses.Count(settings, parallel)} engine processes side by side")
             : tests == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
             : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
         return string.Create(
