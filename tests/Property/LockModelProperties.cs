@@ -6,33 +6,45 @@ namespace Interleave.Tests.Property;
 /// The lock and both semaphores against asyncio's model: a count of permits and a FIFO of waiters. A release
 /// hands the permit to the longest waiter; a waiter cancelled before it is chosen leaves the queue; one chosen
 /// and cancelled before it resumed passes the permit on; releasing past the bound (an unheld lock, a full
-/// bounded semaphore) throws at once.
+/// bounded semaphore) throws at once. A waiter cancelled before it is chosen leaves the queue wherever it is in
+/// it, and the others keep their order.
 /// </summary>
 public class LockModelProperties
 {
     [ScaledProperty(40)]
-    public void AsyncLock_AnySequence_MatchesModel(int[] operations) =>
+    public void AsyncLock_AnySequence_MatchesModel(byte[] operations) =>
         Check(() => new Gate(new AsyncLock(), 1, Bounded: true), operations ?? []);
 
     [ScaledProperty(40)]
-    public void AsyncSemaphore_AnySequence_MatchesModel(int[] operations) =>
+    public void AsyncSemaphore_AnySequence_MatchesModel(byte[] operations) =>
         Check(() => new Gate(new AsyncSemaphore(2), 2, Bounded: false), operations ?? []);
 
     [ScaledProperty(40)]
-    public void AsyncBoundedSemaphore_AnySequence_MatchesModel(int[] operations) =>
+    public void AsyncBoundedSemaphore_AnySequence_MatchesModel(byte[] operations) =>
         Check(() => new Gate(new AsyncBoundedSemaphore(2), 2, Bounded: true), operations ?? []);
 
-    private static void Check(Func<Gate> create, int[] operations)
+    // Byte n picks a step from n mod 8 and, for a cancellation, the waiter n / 8 (modulo their number, oldest
+    // first). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly; half the steps are acquires,
+    // so that several tasks come to wait, even for two permits.
+    private static void Check(Func<Gate> create, byte[] operations)
     {
-        var steps = operations.Take(12).Select(n => (Step)((n & int.MaxValue) % 4)).ToList();
+        var steps = operations.Take(12).Select(n => (Step: ToStep(n % 8), Pick: n / 8)).ToList();
         ModelCheck.Holds(() => RunAsync(create(), steps), string.Join(", ", steps));
     }
 
-    private static async Task RunAsync(Gate gate, List<Step> steps)
+    private static Step ToStep(int n) => n switch
+    {
+        < 4 => Step.Acquire,
+        4 => Step.Release,
+        < 7 => Step.CancelWaiting,
+        _ => Step.ReleaseAndCancelChosen,
+    };
+
+    private static async Task RunAsync(Gate gate, List<(Step Step, int Pick)> steps)
     {
         var permits = gate.Permits;
-        var waiters = new Queue<(Task<Releaser> Task, CancellationTokenSource Cancel)>();
-        foreach (var step in steps)
+        var waiters = new List<(Task<Releaser> Task, CancellationTokenSource Cancel)>();
+        foreach (var (step, pick) in steps)
         {
             switch (step)
             {
@@ -46,7 +58,7 @@ public class LockModelProperties
                     }
                     else
                     {
-                        waiters.Enqueue((acquired, cancel));
+                        waiters.Add((acquired, cancel));
                     }
 
                     break;
@@ -62,18 +74,21 @@ public class LockModelProperties
                     break;
                 case Step.Release:
                     gate.Release();
-                    await waiters.Dequeue().Task; // the longest waiter got the permit
+                    await waiters[0].Task; // the longest waiter got the permit
+                    waiters.RemoveAt(0);
                     break;
                 case Step.ReleaseAndCancelChosen when permits == 0:
                     // Chosen, then cancelled before it resumed (no scheduling point in between): it throws and the
                     // permit goes to the next waiter, or back to the count.
-                    var chosen = waiters.Dequeue();
+                    var chosen = waiters[0];
+                    waiters.RemoveAt(0);
                     gate.Release();
                     chosen.Cancel.Cancel();
                     await ModelCheck.ThrowsAsync<OperationCanceledException>(chosen.Task, "the chosen, then cancelled waiter");
                     if (waiters.Count > 0)
                     {
-                        await waiters.Dequeue().Task;
+                        await waiters[0].Task;
+                        waiters.RemoveAt(0);
                     }
                     else
                     {
@@ -82,15 +97,17 @@ public class LockModelProperties
 
                     break;
                 case Step.CancelWaiting when waiters.Count > 0:
-                    // The newest waiter: cancelled before it is chosen, it leaves the queue and takes nothing.
-                    var newest = waiters.Last();
-                    waiters = new Queue<(Task<Releaser>, CancellationTokenSource)>(waiters.SkipLast(1));
-                    newest.Cancel.Cancel();
-                    await ModelCheck.ThrowsAsync<OperationCanceledException>(newest.Task, "the cancelled waiter");
+                    // Cancelled before it is chosen, it leaves the queue and takes nothing.
+                    var cancelled = waiters[pick % waiters.Count];
+                    waiters.Remove(cancelled);
+                    cancelled.Cancel.Cancel();
+                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled.Task, "the cancelled waiter");
                     break;
             }
 
-            ModelCheck.Expect(gate.CurrentCount() == permits, $"after {step}: {gate.CurrentCount()} permits, the model has {permits}");
+            ModelCheck.Expect(
+                gate.CurrentCount() == permits && gate.WaiterCount() == waiters.Count,
+                $"after {step}: {gate.CurrentCount()} permits, {gate.WaiterCount()} waiters; the model has {permits}, {waiters.Count}");
         }
 
         ModelCheck.Expect(waiters.All(w => !w.Task.IsCompleted), "a waiter the model has waiting has resumed");
@@ -129,5 +146,7 @@ public class LockModelProperties
         }
 
         internal int CurrentCount() => Primitive is AsyncLock l ? (l.IsLocked ? 0 : 1) : ((AsyncSemaphore)Primitive).CurrentCount;
+
+        internal int WaiterCount() => Primitive is AsyncLock l ? l.WaiterCount : ((AsyncSemaphore)Primitive).WaiterCount;
     }
 }
