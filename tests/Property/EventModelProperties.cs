@@ -4,24 +4,39 @@ namespace Interleave.Tests.Property;
 
 /// <summary>
 /// <see cref="AsyncEvent"/> against asyncio's model: a flag and the tasks waiting for it. A wait on a set
-/// event returns at once; set wakes every waiter and stays set; clear makes later waits block; a cancelled
-/// waiter leaves without affecting the others.
+/// event returns at once; set wakes every waiter and stays set; clear makes later waits block, but a waiter
+/// woken by a set returns even when the event is cleared before it resumed; a waiter cancelled before the set,
+/// wherever it is among the waiters, leaves without affecting the others, and one cancelled after the set,
+/// before it resumed, returns normally.
 /// </summary>
 public class EventModelProperties
 {
     [ScaledProperty(60)]
-    public void AsyncEvent_AnySequence_MatchesModel(int[] operations)
+    public void AsyncEvent_AnySequence_MatchesModel(byte[] operations)
     {
-        var steps = (operations ?? []).Take(12).Select(n => (Step)((n & int.MaxValue) % 4)).ToList();
+        // Byte n picks a step from n mod 16 and, for a cancellation, the waiter n / 16 (modulo their number, oldest
+        // first). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly.
+        var steps = (operations ?? []).Take(12).Select(n => (Step: ToStep(n % 16), Pick: n / 16)).ToList();
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 
-    private static async Task RunAsync(List<Step> steps)
+    // Waits half the time, so that several tasks come to wait between sets.
+    private static Step ToStep(int n) => n switch
+    {
+        < 8 => Step.Wait,
+        < 10 => Step.Set,
+        < 12 => Step.Clear,
+        < 14 => Step.CancelWaiting,
+        14 => Step.SetThenClear,
+        _ => Step.SetAndCancelWoken,
+    };
+
+    private static async Task RunAsync(List<(Step Step, int Pick)> steps)
     {
         var signal = new AsyncEvent();
         var isSet = false;
         var waiters = new List<(Task Task, CancellationTokenSource Cancel)>();
-        foreach (var step in steps)
+        foreach (var (step, pick) in steps)
         {
             switch (step)
             {
@@ -49,15 +64,45 @@ public class EventModelProperties
                     signal.Clear();
                     isSet = false;
                     break;
+                case Step.SetThenClear:
+                    // Cleared before the woken waiters resumed (no scheduling point in between): they return all the same.
+                    signal.Set();
+                    signal.Clear();
+                    isSet = false;
+                    foreach (var (task, _) in waiters)
+                    {
+                        await task;
+                    }
+
+                    waiters.Clear();
+                    break;
+                case Step.SetAndCancelWoken:
+                    // A waiter woken by the set and cancelled before it resumed returns normally.
+                    signal.Set();
+                    isSet = true;
+                    if (waiters.Count > 0)
+                    {
+                        waiters[pick % waiters.Count].Cancel.Cancel();
+                    }
+
+                    foreach (var (task, _) in waiters)
+                    {
+                        await task;
+                    }
+
+                    waiters.Clear();
+                    break;
                 case Step.CancelWaiting when waiters.Count > 0:
-                    var (first, firstCancel) = waiters[0];
-                    waiters.RemoveAt(0);
-                    firstCancel.Cancel();
-                    await ModelCheck.ThrowsAsync<OperationCanceledException>(first, "the cancelled waiter");
+                    var (cancelled, cancelledToken) = waiters[pick % waiters.Count];
+                    waiters.Remove((cancelled, cancelledToken));
+                    cancelledToken.Cancel();
+                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled, "the cancelled waiter");
                     break;
             }
 
-            ModelCheck.Expect(signal.IsSet == isSet, $"after {step}: IsSet is {signal.IsSet}, the model has {isSet}");
+            ModelCheck.Expect(
+                signal.IsSet == isSet && signal.WaiterCount == waiters.Count,
+                $"after {step}: IsSet is {signal.IsSet}, {signal.WaiterCount} waiters; the model has {isSet}, {waiters.Count}");
         }
 
         ModelCheck.Expect(waiters.All(w => !w.Task.IsCompleted), "a waiter returned while the event was clear");
@@ -74,5 +119,7 @@ public class EventModelProperties
         Set,
         Clear,
         CancelWaiting,
+        SetThenClear,
+        SetAndCancelWoken,
     }
 }
