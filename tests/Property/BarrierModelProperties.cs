@@ -5,27 +5,41 @@ namespace Interleave.Tests.Property;
 /// <summary>
 /// <see cref="AsyncBarrier"/> against the model of asyncio's (and threading's) barrier: parties arrive one
 /// by one; the last arrival releases them all with distinct indexes 0..parties-1 and the barrier is reused;
-/// a waiting task cancelled breaks it, failing every waiter and every later wait.
+/// a waiting task cancelled breaks it, failing every waiter and every later wait, but one released and then
+/// cancelled before it resumed returns its index and breaks nothing; abort breaks it and fails the waiters;
+/// reset fails the waiters and leaves it unbroken, ready for a new round.
 /// </summary>
 public class BarrierModelProperties
 {
     private const int Parties = 3;
 
     [ScaledProperty(60)]
-    public void AsyncBarrier_AnySequence_MatchesModel(int[] operations)
+    public void AsyncBarrier_AnySequence_MatchesModel(byte[] operations)
     {
-        var steps = (operations ?? []).Take(12).Select(n => (n & int.MaxValue) % 4 == 0 ? Step.CancelWaiting : Step.Wait).ToList();
+        // Byte n picks a step from n mod 16 and, for a released party to cancel, which one from n / 16 (modulo
+        // their number). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly.
+        var steps = (operations ?? []).Take(12).Select(n => (Step: ToStep(n % 16), Pick: n / 16)).ToList();
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 
-    private static async Task RunAsync(List<Step> steps)
+    // Arrivals three times in four, so that rounds fill between the cancellations, resets and aborts.
+    private static Step ToStep(int n) => n switch
+    {
+        < 10 => Step.Wait,
+        < 12 => Step.WaitThenCancelReleased,
+        < 14 => Step.CancelWaiting,
+        14 => Step.Reset,
+        _ => Step.Abort,
+    };
+
+    private static async Task RunAsync(List<(Step Step, int Pick)> steps)
     {
         var barrier = new AsyncBarrier(Parties);
         var broken = false;
         var waiting = new List<(Task<int> Task, CancellationTokenSource Cancel)>();
-        foreach (var step in steps)
+        foreach (var (step, pick) in steps)
         {
-            if (step == Step.Wait)
+            if (step is Step.Wait or Step.WaitThenCancelReleased)
             {
                 var cancel = new CancellationTokenSource();
                 var arrival = barrier.WaitAsync(cancel.Token).AsTask();
@@ -35,6 +49,12 @@ public class BarrierModelProperties
                 }
                 else if (waiting.Count == Parties - 1)
                 {
+                    if (step == Step.WaitThenCancelReleased)
+                    {
+                        // Released by this arrival, then cancelled before it resumed (no scheduling point in between).
+                        waiting[pick % waiting.Count].Cancel.Cancel();
+                    }
+
                     var indexes = new List<int> { await arrival };
                     foreach (var (task, _) in waiting)
                     {
@@ -48,6 +68,17 @@ public class BarrierModelProperties
                 {
                     waiting.Add((arrival, cancel));
                 }
+            }
+            else if (step is Step.Reset or Step.Abort)
+            {
+                await (step == Step.Reset ? barrier.ResetAsync() : barrier.AbortAsync());
+                foreach (var (task, _) in waiting)
+                {
+                    await ModelCheck.ThrowsAsync<BarrierBrokenException>(task, $"a waiter at {step}");
+                }
+
+                waiting.Clear();
+                broken = step == Step.Abort;
             }
             else if (waiting.Count > 0)
             {
@@ -76,6 +107,9 @@ public class BarrierModelProperties
     private enum Step
     {
         Wait,
+        WaitThenCancelReleased,
         CancelWaiting,
+        Reset,
+        Abort,
     }
 }
