@@ -1,36 +1,115 @@
 using Interleave.Primitives;
+using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Tests.Property;
 
 /// <summary>
 /// <see cref="AsyncCondition"/> against asyncio's model: a FIFO of waiters, each having released the lock.
 /// <c>Notify(n)</c> wakes exactly the n longest waiters (all for <c>NotifyAll</c>), each of which returns
-/// holding the lock again; a waiter cancelled before it is notified leaves the queue; one notified and then
-/// cancelled before it resumed throws, holding the lock, and its notification goes to the next waiter;
-/// waiting or notifying without the lock throws at once.
+/// holding the lock again; a waiter cancelled before it is notified, wherever it is in the queue, leaves it and
+/// throws holding the lock; one notified and then cancelled before it resumed throws, holding the lock, and its
+/// notification goes to the next waiter; waiting or notifying without the lock throws at once. A wait for a
+/// predicate checks it once each time it holds the lock: at once (returning if it holds) and after each
+/// notification, when, if it is false, it waits again at the end of the queue.
 /// </summary>
 public class ConditionModelProperties
 {
     [ScaledProperty(60)]
-    public void AsyncCondition_AnySequence_MatchesModel(int[] operations)
+    public void AsyncCondition_AnySequence_MatchesModel(byte[] operations)
     {
-        var steps = (operations ?? []).Take(12).Select(n => (n & int.MaxValue) % 6).Select(n => (Step)n).ToList();
+        // Byte n picks a step from n mod 16 and, for a cancellation, the waiter n / 16 (modulo their number,
+        // oldest first). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly.
+        var steps = (operations ?? []).Take(12).Select(n => (Step: ToStep(n % 16), Pick: n / 16)).ToList();
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 
-    private static async Task RunAsync(List<Step> steps)
+    private static Step ToStep(int n) => n switch
+    {
+        < 4 => Step.Wait,
+        < 7 => Step.WaitFor,
+        < 9 => Step.ToggleReady,
+        < 11 => Step.NotifyOne,
+        11 => Step.NotifyTwo,
+        12 => Step.NotifyAll,
+        13 => Step.NotifyAndCancelChosen,
+        14 => Step.CancelWaiting,
+        _ => Step.MisuseWithoutLock,
+    };
+
+    private static async Task RunAsync(List<(Step Step, int Pick)> steps)
     {
         var condition = new AsyncCondition();
-        var waiters = new List<(Task Task, CancellationTokenSource Cancel)>();
-        foreach (var step in steps)
+        var waiters = new List<Waiter>();
+        var ready = false; // what every wait's predicate returns
+        var checks = new List<int>(); // which waits for a predicate checked it, in order
+        var expectedChecks = 0;
+        var nextId = 0;
+
+        // The woken waiters take the lock one at a time, in whatever order they reach it. A wait, or a wait for a
+        // predicate that holds, returns holding the lock: release it for each. A wait for a predicate that does
+        // not hold checks it and waits again, letting the lock go: those rejoin the queue in the order they checked.
+        async Task ResumeAsync(List<Waiter> woken)
+        {
+            var checksBefore = checks.Count;
+            var predicates = woken.Where(w => w.Predicate is not null).Select(w => w.Predicate!.Value).ToHashSet();
+            var returning = woken.Where(w => w.Predicate is null || ready).Select(w => w.Task).ToList();
+            while (returning.Count > 0)
+            {
+                var resumed = await Task.WhenAny(returning);
+                await resumed;
+                ModelCheck.Expect(condition.IsLocked, "a woken waiter returned without the lock");
+                condition.Release();
+                returning.Remove(resumed);
+            }
+
+            await Scheduling.PauseUntilAsync(() => checks.Count >= checksBefore + predicates.Count && !condition.IsLocked);
+            var checkedNow = checks.Skip(checksBefore).ToList();
+            expectedChecks += predicates.Count;
+            ModelCheck.Expect(
+                checkedNow.Order().SequenceEqual(predicates.Order()),
+                $"the woken waits for a predicate {string.Join(", ", predicates)} checked it as {string.Join(", ", checkedNow)}");
+            if (!ready)
+            {
+                waiters.AddRange(checkedNow.Select(id => woken.Single(w => w.Predicate == id)));
+            }
+        }
+
+        foreach (var (step, pick) in steps)
         {
             switch (step)
             {
                 case Step.Wait:
                     await condition.AcquireAsync();
                     var cancel = new CancellationTokenSource();
-                    waiters.Add((condition.WaitAsync(cancel.Token).AsTask(), cancel));
+                    waiters.Add(new Waiter(condition.WaitAsync(cancel.Token).AsTask(), cancel, null));
                     ModelCheck.Expect(!condition.IsLocked, "a waiter did not let the lock go");
+                    break;
+                case Step.WaitFor:
+                    await condition.AcquireAsync();
+                    var id = nextId++;
+                    expectedChecks++; // checked once at once, holding the lock
+                    var cancelFor = new CancellationTokenSource();
+                    var waitFor = condition.WaitForAsync(
+                        () =>
+                        {
+                            checks.Add(id);
+                            return ready;
+                        },
+                        cancelFor.Token).AsTask();
+                    if (ready)
+                    {
+                        ModelCheck.Expect(waitFor.IsCompleted && condition.IsLocked, "a wait for a predicate that holds did not return at once, holding the lock");
+                        condition.Release();
+                    }
+                    else
+                    {
+                        ModelCheck.Expect(!waitFor.IsCompleted && !condition.IsLocked, "a wait for a predicate that does not hold did not wait, letting the lock go");
+                        waiters.Add(new Waiter(waitFor, cancelFor, id));
+                    }
+
+                    break;
+                case Step.ToggleReady:
+                    ready = !ready;
                     break;
                 case Step.NotifyOne or Step.NotifyTwo or Step.NotifyAll:
                     var count = step == Step.NotifyAll ? waiters.Count : Math.Min(step == Step.NotifyOne ? 1 : 2, waiters.Count);
@@ -45,8 +124,9 @@ public class ConditionModelProperties
                     }
 
                     condition.Release();
-                    await ResumeAsync(condition, waiters.Take(count).Select(w => w.Task).ToList());
+                    var woken = waiters.Take(count).ToList();
                     waiters.RemoveRange(0, count);
+                    await ResumeAsync(woken);
                     break;
                 case Step.MisuseWithoutLock:
                     // Waiting or notifying without the lock is refused at once and changes nothing.
@@ -66,43 +146,51 @@ public class ConditionModelProperties
                     condition.Release();
                     if (waiters.Count > 0)
                     {
-                        await ResumeAsync(condition, [waiters[0].Task]);
+                        var next = waiters[0];
                         waiters.RemoveAt(0);
+                        await ResumeAsync([next]);
                     }
 
                     break;
+                case Step.CancelWaiting when waiters.Count > 0:
+                    // Not notified: it leaves the queue, takes the lock again and throws, notifying no one.
+                    var cancelled = waiters[pick % waiters.Count];
+                    waiters.Remove(cancelled);
+                    cancelled.Cancel.Cancel();
+                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled.Task, "the cancelled waiter");
+                    ModelCheck.Expect(condition.IsLocked, "the cancelled waiter did not take the lock again");
+                    condition.Release();
+                    break;
             }
+
+            ModelCheck.Expect(
+                condition.WaiterCount == waiters.Count && checks.Count == expectedChecks && !condition.IsLocked,
+                $"after {step}: {condition.WaiterCount} waiters, {checks.Count} predicate checks, locked {condition.IsLocked}; "
+                    + $"the model has {waiters.Count}, {expectedChecks}, False");
         }
 
-        ModelCheck.Expect(waiters.All(w => !w.Task.IsCompleted) && !condition.IsLocked, "a waiter resumed that was never notified");
-        foreach (var (task, cancel) in waiters)
+        ModelCheck.Expect(waiters.All(w => !w.Task.IsCompleted), "a waiter resumed that was never notified");
+        foreach (var waiter in waiters)
         {
-            cancel.Cancel();
-            await ModelCheck.ThrowsAsync<OperationCanceledException>(task, "a waiter cancelled at the end");
+            waiter.Cancel.Cancel();
+            await ModelCheck.ThrowsAsync<OperationCanceledException>(waiter.Task, "a waiter cancelled at the end");
             condition.Release();
-        }
-    }
-
-    // The woken waiters take the lock one at a time, in whatever order they reach it: release it for each.
-    private static async Task ResumeAsync(AsyncCondition condition, List<Task> woken)
-    {
-        while (woken.Count > 0)
-        {
-            var resumed = await Task.WhenAny(woken);
-            await resumed;
-            ModelCheck.Expect(condition.IsLocked, "a woken waiter returned without the lock");
-            condition.Release();
-            woken.Remove(resumed);
         }
     }
 
     private enum Step
     {
         Wait,
+        WaitFor,
+        ToggleReady,
         NotifyOne,
         NotifyTwo,
         NotifyAll,
         NotifyAndCancelChosen,
+        CancelWaiting,
         MisuseWithoutLock,
     }
+
+    // A task waiting on the condition; Predicate is the id its predicate records when checked, for a wait for one.
+    private sealed record Waiter(Task Task, CancellationTokenSource Cancel, int? Predicate);
 }
