@@ -154,10 +154,7 @@ public class ConditionModelProperties
                     break;
                 case Step.CancelWaiting when waiters.Count > 0:
                     // Not notified: it leaves the queue, takes the lock again and throws, notifying no one.
-                    var cancelled = waiters[pick % waiters.Count];
-                    waiters.Remove(cancelled);
-                    cancelled.Cancel.Cancel();
-                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled.Task, "the cancelled waiter");
+                    await ModelCheck.CancelWaitingAsync(waiters, pick, waiter => (waiter.Task, waiter.Cancel));
                     ModelCheck.Expect(condition.IsLocked, "the cancelled waiter did not take the lock again");
                     condition.Release();
                     break;

@@ -93,10 +93,7 @@ public class EventModelProperties
                     waiters.Clear();
                     break;
                 case Step.CancelWaiting when waiters.Count > 0:
-                    var (cancelled, cancelledToken) = waiters[pick % waiters.Count];
-                    waiters.Remove((cancelled, cancelledToken));
-                    cancelledToken.Cancel();
-                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled, "the cancelled waiter");
+                    await ModelCheck.CancelWaitingAsync(waiters, pick, waiter => waiter);
                     break;
             }
 

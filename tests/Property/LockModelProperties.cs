@@ -98,10 +98,7 @@ public class LockModelProperties
                     break;
                 case Step.CancelWaiting when waiters.Count > 0:
                     // Cancelled before it is chosen, it leaves the queue and takes nothing.
-                    var cancelled = waiters[pick % waiters.Count];
-                    waiters.Remove(cancelled);
-                    cancelled.Cancel.Cancel();
-                    await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled.Task, "the cancelled waiter");
+                    await ModelCheck.CancelWaitingAsync(waiters, pick, waiter => (waiter.Task, waiter.Cancel));
                     break;
             }
 

@@ -37,6 +37,19 @@ internal static class ModelCheck
         throw new ModelViolationException($"{what} completed, but the model says it throws {typeof(TException).Name}.");
     }
 
+    /// <summary>
+    /// Cancels the waiter at <paramref name="pick"/> (modulo their number, oldest first) before it is chosen: the
+    /// model takes it out of <paramref name="waiters"/>, and its task must throw <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal static async Task CancelWaitingAsync<TWaiter>(List<TWaiter> waiters, int pick, Func<TWaiter, (Task Task, CancellationTokenSource Cancel)> parts)
+    {
+        var cancelled = waiters[pick % waiters.Count];
+        waiters.Remove(cancelled);
+        var (task, cancel) = parts(cancelled);
+        cancel.Cancel();
+        await ThrowsAsync<OperationCanceledException>(task, "the cancelled waiter");
+    }
+
     /// <summary>Whether <paramref name="action"/> throws <typeparamref name="TException"/> (misuse refused at once).</summary>
     internal static bool Throws<TException>(Action action)
         where TException : Exception
