@@ -11,8 +11,9 @@ namespace Interleave.Harness;
 /// Coyote runs every controlled operation on a thread of its own and hands control from thread to thread at
 /// each step. Across processors each hand-off is a wake-up on another processor (costly in a virtual
 /// machine) while the thread that handed off spins; on one processor it is a plain switch. Measured on
-/// the 2-core machine of bench/RESULTS.md: two engine processes pinned one per processor run 1.9-2.0x one
-/// engine; unpinned, threads or processes, 1.2-1.3x. Linux only: .NET gives every new thread the affinity
+/// the 2-core machine of bench/RESULTS.md: <c>test -p 2</c> with its processes pinned finishes in 1/1.5 to
+/// 1/1.6 of the time of <c>test -p 1</c>; engines as threads of one process gain 1.2-1.3x, and unpinned
+/// processes did no better than one (taskset). Linux only: .NET gives every new thread the affinity
 /// of the process's main thread, so pinning that thread first thing pins all the threads Coyote creates.
 /// </remarks>
 internal static class CpuAffinity
