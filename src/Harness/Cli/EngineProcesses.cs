@@ -138,10 +138,6 @@ internal sealed class EngineProcesses
             // On one processor, spinning while another thread runs only delays it: .NET spins in its waits
             // only when it counts more than one.
             start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
-
-            // Tiered compilation re-compiles hot code on a background thread, which on one processor takes
-            // turns with the engine for the first seconds; compiling optimized code once finishes a range sooner.
-            start.Environment["DOTNET_TieredCompilation"] = "0";
         }
 
         return new Child(Process.Start(start) ?? throw new InvalidOperationException($"Cannot start an engine process ({program})."));
