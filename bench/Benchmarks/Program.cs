@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Interleave.Benchmarks.RaceCheckBenchmarks).Assembly).Run(args);

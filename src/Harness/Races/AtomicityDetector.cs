@@ -36,7 +36,7 @@ internal sealed class AtomicityDetector
         switch (e.Operation)
         {
             case PrimitiveOperation.Read:
-                task.Checks[e.PrimitiveName] = new Check(new CellAccess(e, clock[e.Task.Id], _step), clock.Copy(), [.. task.HeldLocks.Values]);
+                task.Checks[e.PrimitiveName] = new Check(new CellAccess(e, _order.EpochOf(e.Task.Id), _step), clock.Copy(), [.. task.HeldLocks.Values]);
                 break;
             case PrimitiveOperation.Write:
                 violation = CheckWrite(e, clock, task);
@@ -54,7 +54,7 @@ internal sealed class AtomicityDetector
     private SharedStateFinding? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
     {
         var cell = e.PrimitiveName;
-        var act = new CellAccess(e, clock[e.Task.Id], _step);
+        var act = new CellAccess(e, _order.EpochOf(e.Task.Id), _step);
 
         SharedStateFinding? violation = null;
         if (task.Checks.Remove(cell, out var check) && check.Await is { } await
@@ -63,7 +63,7 @@ internal sealed class AtomicityDetector
             var window = new Window(check, await, act);
 
             // Earlier writes by other tasks that are not ordered before the check: one may have been inside.
-            violation = Writes(cell).Where(w => w.Key != e.Task.Id && !HappensBefore.Ordered(w.Key, w.Value.Epoch, check.Clock))
+            violation = Writes(cell).Where(w => w.Key != e.Task.Id && !_order.Ordered(w.Key, w.Value.Epoch, check.Clock))
                 .Select(w => Describe(window, w.Value)).FirstOrDefault();
             (_windows.TryGetValue(cell, out var open) ? open : _windows[cell] = []).Add(window);
         }
@@ -71,7 +71,7 @@ internal sealed class AtomicityDetector
         // Windows other tasks closed earlier that this write is not ordered after.
         if (violation is null && _windows.TryGetValue(cell, out var windows))
         {
-            violation = windows.Where(w => w.Act.Event.Task.Id != e.Task.Id && !HappensBefore.Ordered(w.Act.Event.Task.Id, w.Act.Epoch, clock))
+            violation = windows.Where(w => w.Act.Event.Task.Id != e.Task.Id && !_order.Ordered(w.Act.Event.Task.Id, w.Act.Epoch, clock))
                 .Select(w => Describe(w, act)).FirstOrDefault();
         }
 

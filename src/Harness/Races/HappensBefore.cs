@@ -18,22 +18,28 @@ namespace Interleave.Harness.Races;
 /// </param>
 internal sealed class HappensBefore(bool includeLocks = true)
 {
-    private readonly Dictionary<int, VectorClock> _tasks = [];
+    // Task ids to slots in the clocks (0, 1, 2, ... as tasks appear), and each task's clock by slot.
+    private readonly Dictionary<int, int> _slots = [];
+    private readonly List<VectorClock> _tasks = [];
     private readonly Dictionary<(string Kind, string Name), VectorClock> _primitives = [];
     private readonly Dictionary<int, int> _starters = [];
     private readonly Dictionary<int, List<VectorClock>> _endedChildren = [];
 
     /// <summary>The clock of <paramref name="task"/>: what it knows of every task's steps.</summary>
-    internal VectorClock ClockOf(int task)
-    {
-        if (!_tasks.TryGetValue(task, out var clock))
-        {
-            _tasks[task] = clock = new VectorClock();
-            clock.Tick(task);
-        }
+    internal VectorClock ClockOf(int task) => _tasks[SlotOf(task)];
 
-        return clock;
+    /// <summary>
+    /// The task's own entry in its clock: the epoch of its current step, which a later step of another task
+    /// is ordered after when its clock holds at least that much for this task (<see cref="Ordered"/>).
+    /// </summary>
+    internal int EpochOf(int task)
+    {
+        var slot = SlotOf(task);
+        return _tasks[slot][slot];
     }
+
+    /// <summary>Whether <paramref name="task"/>'s step <paramref name="epoch"/> happened before <paramref name="later"/>.</summary>
+    internal bool Ordered(int task, int epoch, VectorClock later) => epoch <= later[SlotOf(task)];
 
     /// <summary>
     /// Brings the task's clock up to date before <paramref name="e"/>: the ends of children it started.
@@ -43,7 +49,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
     internal VectorClock Before(in PrimitiveEvent e)
     {
         var clock = ClockOf(e.Task.Id);
-        if (_endedChildren.Remove(e.Task.Id, out var ended))
+        if (_endedChildren.Count > 0 && _endedChildren.Remove(e.Task.Id, out var ended))
         {
             foreach (var child in ended)
             {
@@ -59,7 +65,8 @@ internal sealed class HappensBefore(bool includeLocks = true)
     internal bool After(in PrimitiveEvent e)
     {
         var task = e.Task.Id;
-        var clock = ClockOf(task);
+        var slot = SlotOf(task);
+        var clock = _tasks[slot];
         var synchronizes = false;
         switch (e.Operation)
         {
@@ -78,12 +85,9 @@ internal sealed class HappensBefore(bool includeLocks = true)
                 break;
         }
 
-        clock.Tick(task);
+        clock.Tick(slot);
         return synchronizes;
     }
-
-    /// <summary>Whether <paramref name="task"/>'s step <paramref name="epoch"/> happened before <paramref name="later"/>.</summary>
-    internal static bool Ordered(int task, int epoch, VectorClock later) => epoch <= later[task];
 
     private bool Synchronize(in PrimitiveEvent e, VectorClock clock)
     {
@@ -115,6 +119,20 @@ internal sealed class HappensBefore(bool includeLocks = true)
         }
 
         return true;
+    }
+
+    private int SlotOf(int task)
+    {
+        if (!_slots.TryGetValue(task, out var slot))
+        {
+            slot = _tasks.Count;
+            _slots.Add(task, slot);
+            var clock = new VectorClock();
+            clock.Tick(slot);
+            _tasks.Add(clock);
+        }
+
+        return slot;
     }
 
     /// <summary>Whether the primitive is a lock (a condition's lock reports as one).</summary>

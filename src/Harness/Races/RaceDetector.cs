@@ -36,10 +36,10 @@ internal sealed class RaceDetector
             _cells[e.PrimitiveName] = cell = new CellHistory();
         }
 
-        var access = new CellAccess(e, clock[e.Task.Id], _step);
+        var access = new CellAccess(e, _order.EpochOf(e.Task.Id), _step);
         var unordered = cell.LastWrite is { } write && Unordered(write, access, clock)
             ? write
-            : e.Operation == PrimitiveOperation.Write ? cell.Reads.Values.FirstOrDefault(read => Unordered(read, access, clock)) : null;
+            : e.Operation == PrimitiveOperation.Write ? FirstUnorderedRead(cell, access, clock) : null;
         if (e.Operation == PrimitiveOperation.Write)
         {
             cell.LastWrite = access;
@@ -53,8 +53,21 @@ internal sealed class RaceDetector
         return unordered is null ? null : new SharedStateFinding(Describe(unordered, access), [unordered.Step]);
     }
 
-    private static bool Unordered(CellAccess earlier, CellAccess later, VectorClock laterClock) =>
-        earlier.Event.Task.Id != later.Event.Task.Id && !HappensBefore.Ordered(earlier.Event.Task.Id, earlier.Epoch, laterClock);
+    private CellAccess? FirstUnorderedRead(CellHistory cell, CellAccess write, VectorClock clock)
+    {
+        foreach (var read in cell.Reads.Values)
+        {
+            if (Unordered(read, write, clock))
+            {
+                return read;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Unordered(CellAccess earlier, CellAccess later, VectorClock laterClock) =>
+        earlier.Event.Task.Id != later.Event.Task.Id && !_order.Ordered(earlier.Event.Task.Id, earlier.Epoch, laterClock);
 
     private string Describe(CellAccess earlier, CellAccess later)
     {
