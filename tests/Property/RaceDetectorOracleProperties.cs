@@ -1,4 +1,5 @@
 using Interleave.Harness.Races;
+using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 using Xunit;
 
@@ -8,7 +9,8 @@ namespace Interleave.Tests.Property;
 /// The data-race detector against a brute-force oracle: random schedules of 2-4 tasks over two shared cells,
 /// a lock, an event, a queue and a barrier; on every one the detector's first race is the first access that
 /// the oracle, by searching the happens-before graph edge by edge, finds unordered with an earlier
-/// conflicting access.
+/// conflicting access. And the checks as the harness runs them, started at the first cell access, find
+/// on every schedule what both detectors fed from its first event find.
 /// </summary>
 public class RaceDetectorOracleProperties
 {
@@ -49,6 +51,27 @@ public class RaceDetectorOracleProperties
         }
 
         Assert.Equal(HappensBeforeOracle.FirstRace(events), found);
+    }
+
+    [ScaledProperty(1000)]
+    public void ChecksStartedAtTheFirstAccess_FindWhatDetectorsFedFromTheStartFind(byte taskCount, int[] program, int[] schedule)
+    {
+        var events = Schedule(2 + (taskCount % 3), program ?? [], schedule ?? []);
+
+        var races = new RaceDetector();
+        var atomicity = new AtomicityDetector();
+        var recorder = new ScheduleRecorder();
+        var checks = new SharedStateChecks(recorder);
+        foreach (var e in events)
+        {
+            var race = races.Observe(e);
+            var violation = atomicity.Observe(e);
+            recorder.Add(e);
+            var found = checks.Observe(e);
+
+            Assert.Equal((race ?? violation)?.Message, found?.Message);
+            Assert.Equal((race ?? violation)?.OtherSteps ?? [], found?.OtherSteps ?? []);
+        }
     }
 
     // Main starts the tasks, the tasks run their operations interleaved as the schedule picks, each ends, and

@@ -1,3 +1,4 @@
+using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Harness.Races;
@@ -11,19 +12,18 @@ namespace Interleave.Harness.Races;
 internal sealed record SharedStateFinding(string Message, IReadOnlyList<int> OtherSteps)
 {
     /// <summary>
-    /// Feeds <paramref name="events"/> to fresh detectors, as the harness did while the schedule ran, and
+    /// Feeds <paramref name="events"/> to fresh checks, as the harness did while the schedule ran, and
     /// returns the finding that ended it: the finding at the last event, or null.
     /// </summary>
     internal static SharedStateFinding? AtEnd(IReadOnlyList<PrimitiveEvent> events)
     {
-        var races = new RaceDetector();
-        var atomicity = new AtomicityDetector();
+        var recorder = new ScheduleRecorder();
+        var checks = new SharedStateChecks(recorder);
         SharedStateFinding? last = null;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var e in events)
         {
-            var race = races.Observe(events[i]);
-            var violation = atomicity.Observe(events[i]);
-            last = i == events.Count - 1 ? race ?? violation : null;
+            recorder.Add(e);
+            last = checks.Observe(e);
         }
 
         return last;

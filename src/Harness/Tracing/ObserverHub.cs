@@ -27,11 +27,9 @@ internal sealed class ObserverHub : IPrimitiveObserver
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
         var runtime = RuntimeProvider.Current;
-        var checks = races != RaceChecking.Off;
         Instance._iterations.AddOrUpdate(runtime, new Iteration(
             recorder,
-            checks ? new RaceDetector() : null,
-            checks ? new AtomicityDetector() : null,
+            races != RaceChecking.Off ? new SharedStateChecks(recorder) : null,
             races == RaceChecking.Warn ? warn : null));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
@@ -53,9 +51,7 @@ internal sealed class ObserverHub : IPrimitiveObserver
                 return;
             }
 
-            var race = iteration.Races?.Observe(operationEvent);
-            var violation = iteration.Atomicity?.Observe(operationEvent);
-            if ((race ?? violation) is { } finding)
+            if (iteration.Checks?.Observe(operationEvent) is { } finding)
             {
                 if (iteration.Warn is { } warn)
                 {
@@ -71,5 +67,5 @@ internal sealed class ObserverHub : IPrimitiveObserver
 
     // What the harness keeps about one iteration: its events, the detectors fed with them, and where their
     // findings go when they are only warnings.
-    private sealed record Iteration(ScheduleRecorder Recorder, RaceDetector? Races, AtomicityDetector? Atomicity, Action<string>? Warn);
+    private sealed record Iteration(ScheduleRecorder Recorder, SharedStateChecks? Checks, Action<string>? Warn);
 }
