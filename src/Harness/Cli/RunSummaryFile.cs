@@ -1,17 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Interleave.Harness.Cli;
 
 /// <summary>Reads and writes <see cref="RunSummary"/> as JSON (<c>--json</c>, <c>merge</c>).</summary>
 internal static class RunSummaryFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal static void Write(string path, RunSummary summary)
     {
         try
@@ -22,7 +15,7 @@ internal static class RunSummaryFile
                 Directory.CreateDirectory(folder);
             }
 
-            File.WriteAllText(path, JsonSerializer.Serialize(summary, Json));
+            File.WriteAllText(path, JsonSerializer.Serialize(summary, RunSummaryJsonContext.Default.RunSummary));
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -45,7 +38,7 @@ internal static class RunSummaryFile
         RunSummary? summary;
         try
         {
-            summary = JsonSerializer.Deserialize<RunSummary>(text, Json);
+            summary = JsonSerializer.Deserialize(text, RunSummaryJsonContext.Default.RunSummary);
         }
         catch (JsonException failure)
         {
