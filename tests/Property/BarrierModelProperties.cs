@@ -16,9 +16,8 @@ public class BarrierModelProperties
     [ScaledProperty(60)]
     public void AsyncBarrier_AnySequence_MatchesModel(byte[] operations)
     {
-        // Byte n picks a step from n mod 16 and, for a released party to cancel, which one from n / 16 (modulo
-        // their number). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly.
-        var steps = (operations ?? []).Take(12).Select(n => (Step: ToStep(n % 16), Pick: n / 16)).ToList();
+        // A step's pick is, for a released party to cancel, which one (modulo their number).
+        var steps = ModelCheck.Steps(operations, 12, 16, ToStep);
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 

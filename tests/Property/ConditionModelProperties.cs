@@ -17,9 +17,8 @@ public class ConditionModelProperties
     [ScaledProperty(60)]
     public void AsyncCondition_AnySequence_MatchesModel(byte[] operations)
     {
-        // Byte n picks a step from n mod 16 and, for a cancellation, the waiter n / 16 (modulo their number,
-        // oldest first). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly.
-        var steps = (operations ?? []).Take(12).Select(n => (Step: ToStep(n % 16), Pick: n / 16)).ToList();
+        // A step's pick is, for a cancellation, the waiter (modulo their number, oldest first).
+        var steps = ModelCheck.Steps(operations, 12, 16, ToStep);
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
 

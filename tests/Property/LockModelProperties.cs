@@ -23,12 +23,11 @@ public class LockModelProperties
     public void AsyncBoundedSemaphore_AnySequence_MatchesModel(byte[] operations) =>
         Check(() => new Gate(new AsyncBoundedSemaphore(2), 2, Bounded: true), operations ?? []);
 
-    // Byte n picks a step from n mod 8 and, for a cancellation, the waiter n / 8 (modulo their number, oldest
-    // first). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly; half the steps are acquires,
-    // so that several tasks come to wait, even for two permits.
+    // A step's pick is, for a cancellation, the waiter (modulo their number, oldest first). Half the steps are
+    // acquires, so that several tasks come to wait, even for two permits.
     private static void Check(Func<Gate> create, byte[] operations)
     {
-        var steps = operations.Take(12).Select(n => (Step: ToStep(n % 8), Pick: n / 8)).ToList();
+        var steps = ModelCheck.Steps(operations, 12, 8, ToStep);
         ModelCheck.Holds(() => RunAsync(create(), steps), string.Join(", ", steps));
     }
 

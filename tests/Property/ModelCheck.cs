@@ -14,6 +14,15 @@ internal static class ModelCheck
     /// <summary>Schedules explored per generated sequence.</summary>
     internal static int Schedules { get; } = 8 * PropertyScale.Factor;
 
+    /// <summary>
+    /// The first <paramref name="count"/> bytes as steps: byte n is the step <paramref name="toStep"/> gives for
+    /// n mod <paramref name="kinds"/>, with n / <paramref name="kinds"/> as its pick (which waiter, or what an item
+    /// brings). Bytes, unlike FsCheck's integers (mostly -2 to 2), are drawn evenly, so each step comes as often
+    /// as its share of the kinds.
+    /// </summary>
+    internal static List<(TStep Step, int Pick)> Steps<TStep>(byte[]? operations, int count, int kinds, Func<int, TStep> toStep) =>
+        [.. (operations ?? []).Take(count).Select(n => (toStep(n % kinds), n / kinds))];
+
     /// <summary>Explores <paramref name="body"/> and fails with the report and the sequence unless no bug was found.</summary>
     internal static void Holds(Func<Task> body, string sequence)
     {

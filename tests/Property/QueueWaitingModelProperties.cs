@@ -47,14 +47,10 @@ public class QueueWaitingModelProperties
         return best;
     }
 
-    /// <summary>
-    /// Byte n picks a step from n mod <see cref="StepKinds"/> and, from n / <see cref="StepKinds"/>, the priority
-    /// of the item a put brings or, for a cancellation, which waiter (modulo their number). Bytes, unlike
-    /// FsCheck's integers (mostly -2 to 2), are drawn evenly, so each step comes as often as its share.
-    /// </summary>
+    // A step's pick is the priority of the item a put brings or, for a cancellation, which waiter (modulo their number).
     private static void Check(Func<AsyncQueue<int>> create, Func<List<int>, int> nextIndex, byte[] operations)
     {
-        var steps = (operations ?? []).Take(14).Select(n => (Step: ToStep(n % StepKinds), Pick: n / StepKinds)).ToList();
+        var steps = ModelCheck.Steps(operations, 14, StepKinds, ToStep);
         ModelCheck.Holds(() => RunAsync(create(), nextIndex, steps), string.Join(", ", steps));
     }
 
