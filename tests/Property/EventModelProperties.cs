@@ -35,6 +35,18 @@ public class EventModelProperties
         var signal = new AsyncEvent();
         var isSet = false;
         var waiters = new List<(Task Task, CancellationTokenSource Cancel)>();
+
+        // A set woke every waiter: each returns (cancelled or not after the wake-up) and none is left waiting.
+        async Task AllReturnAsync()
+        {
+            foreach (var (task, _) in waiters)
+            {
+                await task;
+            }
+
+            waiters.Clear();
+        }
+
         foreach (var (step, pick) in steps)
         {
             switch (step)
@@ -52,12 +64,7 @@ public class EventModelProperties
                 case Step.Set:
                     signal.Set();
                     isSet = true;
-                    foreach (var (task, _) in waiters)
-                    {
-                        await task;
-                    }
-
-                    waiters.Clear();
+                    await AllReturnAsync();
                     break;
                 case Step.Clear:
                     signal.Clear();
@@ -68,12 +75,7 @@ public class EventModelProperties
                     signal.Set();
                     signal.Clear();
                     isSet = false;
-                    foreach (var (task, _) in waiters)
-                    {
-                        await task;
-                    }
-
-                    waiters.Clear();
+                    await AllReturnAsync();
                     break;
                 case Step.SetAndCancelWoken:
                     // A waiter woken by the set and cancelled before it resumed returns normally.
@@ -84,12 +86,7 @@ public class EventModelProperties
                         waiters[pick % waiters.Count].Cancel.Cancel();
                     }
 
-                    foreach (var (task, _) in waiters)
-                    {
-                        await task;
-                    }
-
-                    waiters.Clear();
+                    await AllReturnAsync();
                     break;
                 case Step.CancelWaiting when waiters.Count > 0:
                     await ModelCheck.CancelWaitingAsync(waiters, pick, waiter => waiter);
