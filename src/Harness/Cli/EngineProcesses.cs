@@ -63,28 +63,12 @@ internal sealed class EngineProcesses
     {
         var clock = Stopwatch.StartNew();
         var children = Enumerable.Range(1, _engines).Select(Start).ToArray();
-        var results = new TestResult?[_engines];
         void StopAll(object? sender, ConsoleCancelEventArgs e) => Array.ForEach(children, child => child.Stop());
         Console.CancelKeyPress += StopAll;
+        List<TestResult> ranges;
         try
         {
-            while (Pending(results, children) is { } waitingFor)
-            {
-                waitingFor.Process.WaitForExit(TimeSpan.FromMilliseconds(50));
-                for (var k = 0; k < _engines; k++)
-                {
-                    if (results[k] is null && !children[k].Stopped && children[k].Process.HasExited)
-                    {
-                        results[k] = Collect(k + 1, children[k]);
-                    }
-                }
-
-                // A bug in range k ends the search of the ranges after it.
-                if (Array.FindIndex(results, r => r is { BugFound: true }) is var bug and >= 0)
-                {
-                    Array.ForEach(children[(bug + 1)..], child => child.Stop());
-                }
-            }
+            ranges = AwaitRanges(children, k => Collect(k + 1, children[k]));
         }
         finally
         {
@@ -92,14 +76,48 @@ internal sealed class EngineProcesses
             Array.ForEach(children, child => child.Stop());
         }
 
-        // The ranges in order up to the first with a bug (a later range may have finished with a bug of its own).
-        var ranges = results.TakeWhile(r => r is not null).Select(r => r!).ToList();
-        var firstBug = ranges.FindIndex(r => r.BugFound);
-        return Fold(firstBug < 0 ? ranges : ranges[..(firstBug + 1)], clock.Elapsed);
+        return Fold(ranges, clock.Elapsed);
     }
 
-    // The child to wait for next: the first range not done, unless a bug was found before it; null when done.
-    private static Child? Pending(TestResult?[] results, Child[] children)
+    /// <summary>
+    /// Waits for the ranges' processes, collecting each range's result once its process has ended by itself,
+    /// and stops the ranges after a bug (nothing there can come first).
+    /// </summary>
+    /// <param name="children">The ranges' processes, in the order of their schedules.</param>
+    /// <param name="collect">Reads the result of the range at an index, once its process has ended by itself.</param>
+    /// <returns>The ranges' results in order, up to and including the first with a bug.</returns>
+    internal static List<TestResult> AwaitRanges(IReadOnlyList<IRangeProcess> children, Func<int, TestResult> collect)
+    {
+        var results = new TestResult?[children.Count];
+        while (Pending(results, children) is { } waitingFor)
+        {
+            waitingFor.WaitForExit(TimeSpan.FromMilliseconds(50));
+            for (var k = 0; k < children.Count; k++)
+            {
+                // A range stopped after an earlier bug has exited too, but has no result.
+                if (results[k] is null && !children[k].Stopped && children[k].HasExited)
+                {
+                    results[k] = collect(k);
+                }
+            }
+
+            if (Array.FindIndex(results, r => r is { BugFound: true }) is var bug and >= 0)
+            {
+                foreach (var later in children.Skip(bug + 1))
+                {
+                    later.Stop();
+                }
+            }
+        }
+
+        // A later range may have finished with a bug of its own before it was stopped.
+        var ranges = results.TakeWhile(r => r is not null).Select(r => r!).ToList();
+        var firstBug = ranges.FindIndex(r => r.BugFound);
+        return firstBug < 0 ? ranges : ranges[..(firstBug + 1)];
+    }
+
+    // The range to wait for next: the first not done, unless a bug was found before it; null when done.
+    private static IRangeProcess? Pending(TestResult?[] results, IReadOnlyList<IRangeProcess> children)
     {
         for (var k = 0; k < results.Length; k++)
         {
@@ -258,7 +276,7 @@ internal sealed class EngineProcesses
 
     // One engine process, its output drained as it comes (so a chatty child never blocks on a full pipe)
     // and its errors kept for the message if it fails.
-    private sealed class Child
+    private sealed class Child : IRangeProcess
     {
         private readonly List<string> _errors = [];
 
@@ -282,6 +300,8 @@ internal sealed class EngineProcesses
 
         internal Process Process { get; }
 
+        public bool HasExited => Process.HasExited;
+
         internal string Errors
         {
             get
@@ -293,10 +313,11 @@ internal sealed class EngineProcesses
             }
         }
 
-        /// <summary>True once <see cref="Stop"/> ended it: it has no result.</summary>
-        internal bool Stopped { get; private set; }
+        public bool Stopped { get; private set; }
 
-        internal void Stop()
+        public void WaitForExit(TimeSpan timeout) => Process.WaitForExit(timeout);
+
+        public void Stop()
         {
             try
             {
