@@ -127,7 +127,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         }
 
         Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, index, callerFile, callerLine);
-        return new ValueTask<int>(WaitSlowAsync(waiter!, cancellationToken, callerFile, callerLine));
+        return Scheduling.ForCaller(WaitSlowAsync(waiter!, cancellationToken, callerFile, callerLine));
     }
 
     /// <summary>
@@ -205,7 +205,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         }
     }
 
-    private async Task<int> WaitSlowAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> WaitSlowAsync(
         Waiter<int> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
     {
         waiter.RegisterCancellation(cancellationToken);

@@ -127,7 +127,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         }
 
         Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
-        return new ValueTask(WaitSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+        return Scheduling.ForCaller(WaitSlowAsync(waiter, cancellationToken, callerFile, callerLine));
     }
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
@@ -138,7 +138,8 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         }
     }
 
-    private async Task WaitSlowAsync(Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WaitSlowAsync(Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
     {
         waiter.RegisterCancellation(cancellationToken);
         try

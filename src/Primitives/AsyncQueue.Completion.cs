@@ -100,7 +100,7 @@ public partial class AsyncQueue<T>
         }
 
         Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Blocked, unfinished, callerFile, callerLine);
-        return new ValueTask(JoinSlowAsync(joiner, cancellationToken, callerFile, callerLine));
+        return Scheduling.ForCaller(JoinSlowAsync(joiner, cancellationToken, callerFile, callerLine));
     }
 
     /// <summary>
@@ -160,7 +160,8 @@ public partial class AsyncQueue<T>
         }
     }
 
-    private async Task JoinSlowAsync(Waiter<bool> joiner, CancellationToken cancellationToken, string callerFile, int callerLine)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask JoinSlowAsync(Waiter<bool> joiner, CancellationToken cancellationToken, string callerFile, int callerLine)
     {
         joiner.RegisterCancellation(cancellationToken);
         try

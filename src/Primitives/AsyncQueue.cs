@@ -144,7 +144,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 return ValueTask.CompletedTask;
             default:
                 Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Blocked, count, callerFile, callerLine);
-                return new ValueTask(PutSlowAsync(putter!, cancellationToken, callerFile, callerLine));
+                return Scheduling.ForCaller(PutSlowAsync(putter!, cancellationToken, callerFile, callerLine));
         }
     }
 
@@ -224,7 +224,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 return new ValueTask<T>(item);
             default:
                 Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Blocked, 0, callerFile, callerLine);
-                return new ValueTask<T>(GetSlowAsync(getter!, cancellationToken, callerFile, callerLine));
+                return Scheduling.ForCaller(GetSlowAsync(getter!, cancellationToken, callerFile, callerLine));
         }
     }
 
@@ -344,13 +344,15 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         return new QueueShutDownException(ErrorMessages.QueueShutDown(Name));
     }
 
-    private async Task PutSlowAsync(Waiter<T> putter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
-        await WaitAsWaiterAsync(putter, PrimitiveOperation.Put, cancellationToken, callerFile, callerLine).ConfigureAwait(Scheduling.IsControlled);
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask PutSlowAsync(Waiter<T> putter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
+        await Scheduling.ForCaller(WaitAsWaiterAsync(putter, PrimitiveOperation.Put, cancellationToken, callerFile, callerLine)).ConfigureAwait(Scheduling.IsControlled);
 
-    private Task<T> GetSlowAsync(Waiter<T> getter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
+    private ValueTask<T> GetSlowAsync(Waiter<T> getter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
         WaitAsWaiterAsync(getter, PrimitiveOperation.Get, cancellationToken, callerFile, callerLine);
 
-    private async Task<T> WaitAsWaiterAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T> WaitAsWaiterAsync(
         Waiter<T> waiter, PrimitiveOperation operation, CancellationToken cancellationToken, string callerFile, int callerLine)
     {
         waiter.RegisterCancellation(cancellationToken);

@@ -59,6 +59,19 @@ internal static class Scheduling
     }
 
     /// <summary>
+    /// A pooled slow path's result as the primitive's caller should await it: as it is in production; under
+    /// test as a task. A pooled <see cref="ValueTask"/> posts its caller's continuation to the captured
+    /// context, which under test is a new controlled operation: an extra scheduling step in every schedule.
+    /// A task runs it on the operation that completed it, as an <c>async Task</c> slow path would.
+    /// </summary>
+    internal static ValueTask<T> ForCaller<T>(ValueTask<T> pending) =>
+        IsControlled ? new ValueTask<T>(pending.AsTask()) : pending;
+
+    /// <inheritdoc cref="ForCaller{T}(ValueTask{T})"/>
+    internal static ValueTask ForCaller(ValueTask pending) =>
+        IsControlled ? new ValueTask(pending.AsTask()) : pending;
+
+    /// <summary>
     /// Waits for <paramref name="completion"/> in a way the scheduler understands: under test the
     /// operation pauses on a dependency Coyote can see (so a real deadlock is reported by name, never a
     /// false "potential deadlock"); in production it is a plain await.

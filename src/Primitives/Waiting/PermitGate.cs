@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Testing;
 
@@ -248,7 +249,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         }
 
         Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Blocked, 0, callerFile, callerLine, holder);
-        return new ValueTask<Releaser>(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+        return Scheduling.ForCaller(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
     }
 
     /// <summary>Under <c>_sync</c>, while tasks wait: hands a permit to the longest waiter, returned to be woken.</summary>
@@ -272,7 +273,9 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         return next;
     }
 
-    private async Task<Releaser> AcquireSlowAsync(
+    // Pooled: a contended acquisition reuses the state machine of an earlier one instead of allocating its own.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Releaser> AcquireSlowAsync(
         Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
     {
         waiter.RegisterCancellation(cancellationToken);
