@@ -1,3 +1,4 @@
+using System.Threading.Tasks.Sources;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Primitives.Waiting;
@@ -8,21 +9,28 @@ namespace Interleave.Primitives.Waiting;
 /// registration that removes it when its token is cancelled.
 /// </summary>
 /// <remarks>
-/// The owner decides under its lock who is chosen (dequeued) or cancelled (removed), so exactly one of
-/// the two happens; the completion is then set outside the lock, and continuations always run
-/// asynchronously, so a release never runs a waiter's code inline.
+/// <para>The owner decides under its lock who is chosen (dequeued) or cancelled (removed), so exactly one of
+/// the two happens; the completion is then set outside the lock. In production continuations always run
+/// asynchronously, so a release never runs a waiter's code inline.</para>
+/// <para>The waiter is its own <see cref="IValueTaskSource{TResult}"/> (one object per wait, where a
+/// <see cref="TaskCompletionSource{TResult}"/> is two), awaited once.</para>
 /// </remarks>
-internal sealed class Waiter<T> : TaskCompletionSource<T>
+internal sealed class Waiter<T> : IValueTaskSource<T>
 {
     private readonly IWaiterOwner<T> _owner;
+    private ManualResetValueTaskSourceCore<T> _completion;
     private CancellationTokenRegistration _registration;
+    private int _completed;
 
     internal Waiter(IWaiterOwner<T> owner, T payload, TaskIdentity task)
-        : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         _owner = owner;
         Payload = payload;
         WaitingTask = task;
+
+        // Under test the waiter is awaited as a task (see WaitAsync), which must complete on the controlled
+        // operation that completes the waiter: queued to the thread pool, it would complete outside the scheduler.
+        _completion.RunContinuationsAsynchronously = !Scheduling.IsControlled;
     }
 
     /// <summary>What the waiter brings (a blocked put's item), or default.</summary>
@@ -40,6 +48,30 @@ internal sealed class Waiter<T> : TaskCompletionSource<T>
 
     internal bool IsQueued => Queue is not null;
 
+    /// <summary>Completes the wait with <paramref name="result"/>; false if it was already completed.</summary>
+    internal bool TrySetResult(T result)
+    {
+        if (!TryClaimCompletion())
+        {
+            return false;
+        }
+
+        _completion.SetResult(result);
+        return true;
+    }
+
+    /// <summary>Completes the wait with <paramref name="error"/>; false if it was already completed.</summary>
+    internal bool TrySetException(Exception error)
+    {
+        if (!TryClaimCompletion())
+        {
+            return false;
+        }
+
+        _completion.SetException(error);
+        return true;
+    }
+
     /// <summary>Arranges for the owner to remove this waiter when <paramref name="cancellationToken"/> fires.</summary>
     internal void RegisterCancellation(CancellationToken cancellationToken)
     {
@@ -51,7 +83,7 @@ internal sealed class Waiter<T> : TaskCompletionSource<T>
                     var waiter = (Waiter<T>)state!;
                     if (waiter._owner.TryRemoveCancelled(waiter))
                     {
-                        waiter.TrySetCanceled(token);
+                        waiter.TrySetException(new OperationCanceledException(token));
                     }
                 },
                 this);
@@ -59,16 +91,30 @@ internal sealed class Waiter<T> : TaskCompletionSource<T>
     }
 
     /// <summary>Waits (in a way the scheduler understands) until chosen or cancelled.</summary>
-    internal Task<T> WaitAsync() =>
-        // With no registration to dispose and no scheduler to tell, the waiter's own task is the whole wait:
+    internal ValueTask<T> WaitAsync() =>
+        // With no registration to dispose and no scheduler to tell, the waiter itself is the whole wait:
         // returning it spares a state machine per contended wait.
-        _registration.Token.CanBeCanceled || Scheduling.IsControlled ? WaitAndUnregisterAsync() : Task;
+        _registration.Token.CanBeCanceled || Scheduling.IsControlled
+            ? new ValueTask<T>(WaitAndUnregisterAsync())
+            : new ValueTask<T>(this, _completion.Version);
+
+    T IValueTaskSource<T>.GetResult(short token) => _completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<T>.GetStatus(short token) => _completion.GetStatus(token);
+
+    void IValueTaskSource<T>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _completion.OnCompleted(continuation, state, token, flags);
+
+    private bool TryClaimCompletion() => Interlocked.Exchange(ref _completed, 1) == 0;
 
     private async Task<T> WaitAndUnregisterAsync()
     {
         try
         {
-            return await Scheduling.WaitAsync(Task).ConfigureAwait(Scheduling.IsControlled);
+            var wait = new ValueTask<T>(this, _completion.Version);
+            return Scheduling.IsControlled
+                ? await Scheduling.WaitAsync(wait.AsTask()).ConfigureAwait(true)
+                : await wait.ConfigureAwait(false);
         }
         finally
         {
