@@ -96,7 +96,10 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
         // returning it spares a state machine per contended wait.
         _registration.Token.CanBeCanceled || Scheduling.IsControlled
             ? new ValueTask<T>(WaitAndUnregisterAsync())
-            : new ValueTask<T>(this, _completion.Version);
+            : Pending;
+
+    // This waiter as the one wait it stands for.
+    private ValueTask<T> Pending => new(this, _completion.Version);
 
     T IValueTaskSource<T>.GetResult(short token) => _completion.GetResult(token);
 
@@ -111,10 +114,9 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
     {
         try
         {
-            var wait = new ValueTask<T>(this, _completion.Version);
             return Scheduling.IsControlled
-                ? await Scheduling.WaitAsync(wait.AsTask()).ConfigureAwait(true)
-                : await wait.ConfigureAwait(false);
+                ? await Scheduling.WaitAsync(Pending.AsTask()).ConfigureAwait(true)
+                : await Pending.ConfigureAwait(false);
         }
         finally
         {
