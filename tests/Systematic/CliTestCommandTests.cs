@@ -57,7 +57,7 @@ public sealed class CliTestCommandTests : CliTests
         var (exit, output, error) = Run("test", "-i", "100", "-p", "3", "--seed", "11", "-o", OutDir);
 
         Assert.True(exit == ExitCode.Ok, output + error);
-        Assert.Contains(", 3 at a time.", output, StringComparison.Ordinal);
+        Assert.Contains(", 3 at a time in engine processes.", output, StringComparison.Ordinal);
         var rows = Interleave.Scenarios.ScenarioCatalog.All.Select(s => output.IndexOf(s.Name + "  ", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, rows);
         Assert.Equal(rows.Order(), rows);
@@ -126,12 +126,27 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
-    public void Test_AssemblyWithHooks_RunsOneEngineAtATimeAndSaysWhy()
+    public void Test_AssemblyWithHooks_InEngineProcesses_RunsTheHooksInEachProcess()
     {
+        // The season-ticket test fails unless the hooks open the office and restock its seat in the process
+        // that explores it.
         var (exit, output, error) = Run("test", SampleDll, "-i", "50", "-p", "3", "-s", "portfolio", "-o", OutDir);
 
         Assert.Equal(ExitCode.BugFound, exit);
         Assert.Contains("with the portfolio strategy", output, StringComparison.Ordinal);
+        Assert.Contains(", 3 at a time in engine processes.", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+        Assert.Matches(@"SeasonTicketTests\.SellLastSeatOfTheSeason +NoBug +50 ", output);
+        Assert.Matches(@"TicketSaleTests\.OversellWithoutLock +AssertionFailure ", output);
+    }
+
+    [Fact]
+    public void Test_AssemblyWithHooks_OnThreadsOfOneProcess_RunsOneEngineAtATimeAndSaysWhy()
+    {
+        // Race warnings do not cross from an engine process, so --races warn keeps the engines in this process.
+        var (exit, output, error) = Run("test", SampleDll, "-i", "50", "-p", "3", "-s", "portfolio", "--races", "warn", "-o", OutDir);
+
+        Assert.Equal(ExitCode.BugFound, exit);
         Assert.DoesNotContain("at a time", output, StringComparison.Ordinal);
         Assert.Contains("has [TestInit], [TestIterationDispose] or [TestDispose] methods", error, StringComparison.Ordinal);
         Assert.Contains("running one engine at a time", error, StringComparison.Ordinal);

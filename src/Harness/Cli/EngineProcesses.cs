@@ -135,68 +135,14 @@ internal sealed class EngineProcesses
         return null;
     }
 
-    private Child Start(int shard)
-    {
-        var (program, prefix) = Self();
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in prefix.Concat(Arguments(shard)))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (_engines > 1)
-        {
-            start.Environment[CpuAffinity.Variable] = ((shard - 1) % Math.Min(Environment.ProcessorCount, 64)).ToString(CultureInfo.InvariantCulture);
-
-            // On one processor, spinning while another thread runs only delays it: .NET spins in its waits
-            // only when it counts more than one.
-            start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
-        }
-
-        return new Child(Process.Start(start) ?? throw new InvalidOperationException($"Cannot start an engine process ({program})."));
-    }
+    private Child Start(int shard) =>
+        new(HarnessProcess.Start(Arguments(shard), _engines > 1 ? shard - 1 : null, redirectInput: false));
 
     private IEnumerable<string> Arguments(int shard)
     {
-        yield return "test";
-        if (_settings.AssemblyPath is { } assembly)
-        {
-            yield return Path.GetFullPath(assembly);
-        }
-
-        string[] options =
-        [
-            "-m", _test.Name,
-            "-i", Invariant(_settings.Iterations),
-            "-s", _settings.Strategy,
-            "--seed", Invariant(_seed),
-            "--max-steps", Invariant(_settings.MaxSteps),
-            "--races", _settings.Races,
-            "-o", Folder(shard),
-            "--json", Summary(shard),
-            "-v", "quiet",
-        ];
-        foreach (var option in options)
-        {
-            yield return option;
-        }
-
-        if (_engines > 1)
-        {
-            yield return "--shard";
-            yield return Invariant(shard) + "/" + Invariant(_engines);
-        }
-
-        if (_settings.TimeoutSeconds is { } seconds)
-        {
-            yield return "--timeout";
-            yield return Invariant(seconds);
-        }
+        string[] options = ["-m", _test.Name, "-o", Folder(shard), "--json", Summary(shard), "-v", "quiet"];
+        var arguments = HarnessProcess.TestArguments(_settings, _seed).Concat(options);
+        return _engines > 1 ? arguments.Concat(["--shard", Invariant(shard) + "/" + Invariant(_engines)]) : arguments;
     }
 
     private TestResult Collect(int shard, Child child)
@@ -224,12 +170,7 @@ internal sealed class EngineProcesses
         }
 
         var trace = MoveBugFiles(bug.Trace!);
-        var report = new ExplorationReport(bug.Verdict, schedules, bug.Message, File.ReadAllText(trace), elapsed)
-        {
-            Account = File.ReadAllText(Path.ChangeExtension(trace, ".txt")),
-            FailingSchedule = bug.FailingSchedule,
-        };
-        return new TestOutcome(_test, report, trace);
+        return new TestOutcome(_test, bug.ReadBugReport(schedules, elapsed, trace), trace);
     }
 
     // The child's trace, account and report, moved beside where one engine would have written them.
@@ -251,67 +192,30 @@ internal sealed class EngineProcesses
         return Path.Combine(_settings.OutDir, Path.GetFileName(childTrace));
     }
 
-    // This harness as a program: its apphost when there is one beside it, else `dotnet Interleave.Harness.dll`
-    // (a dotnet tool, or a build without an apphost).
-    private static (string Program, string[] Prefix) Self()
-    {
-        var harness = typeof(EngineProcesses).Assembly.Location;
-        var apphost = Path.ChangeExtension(harness, OperatingSystem.IsWindows() ? ".exe" : null);
-        if (File.Exists(apphost))
-        {
-            return (apphost, []);
-        }
-
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
-            ? path
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        return (host, [harness]);
-    }
-
     private string Folder(int shard) => Path.Combine(_workFolder, Invariant(shard));
 
     private string Summary(int shard) => Path.Combine(_workFolder, Invariant(shard) + ".json");
 
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(long value) => HarnessProcess.Invariant(value);
 
-    // One engine process, its output drained as it comes (so a chatty child never blocks on a full pipe)
-    // and its errors kept for the message if it fails.
+    // One engine process, its output drained and discarded (it writes its result to a file), its errors kept.
     private sealed class Child : IRangeProcess
     {
-        private readonly List<string> _errors = [];
+        private readonly ProcessErrors _errors;
 
         internal Child(Process process)
         {
             Process = process;
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, line) =>
-            {
-                if (line.Data is not null)
-                {
-                    lock (_errors)
-                    {
-                        _errors.Add(line.Data);
-                    }
-                }
-            };
             process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            _errors = new ProcessErrors(process);
         }
 
         internal Process Process { get; }
 
         public bool HasExited => Process.HasExited;
 
-        internal string Errors
-        {
-            get
-            {
-                lock (_errors)
-                {
-                    return string.Join(Environment.NewLine, _errors);
-                }
-            }
-        }
+        internal string Errors => _errors.ToString();
 
         public bool Stopped { get; private set; }
 

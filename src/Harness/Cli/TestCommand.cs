@@ -30,12 +30,13 @@ internal static class TestCommand
         var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var serve = new Option<bool>("--serve") { Description = "Be an engine process of -p N: explore the tests named on standard input, one a line, answering on standard output.", Hidden = true };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, serve,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -53,6 +54,7 @@ internal static class TestCommand
                 JsonPath = parse.GetValue(json),
                 Verbosity = parse.GetValue(verbosity) ?? "normal",
                 Races = parse.GetValue(races) ?? "fail",
+                Serve = parse.GetValue(serve),
             },
             output,
             error));
@@ -63,21 +65,28 @@ internal static class TestCommand
     {
         var (options, shard) = Validate(settings);
         var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
+        if (settings.Serve)
+        {
+            return EngineWorkerLoop.Serve(suite, options, settings.OutDir, Console.In, output);
+        }
+
         var selected = TestSelector.Select(suite, settings.Method);
 
+        // Several engines: engine processes, one per processor, scale where threads of one process do not.
         var parallel = settings.Parallel;
-        if (parallel > 1 && selected.Any(t => t.Hooks.Any))
+        var inProcesses = EngineProcesses.Suit(settings, selected.Count, parallel, options.Races);
+        var inWorkers = EngineWorkers.Suit(selected.Count, parallel, options.Races);
+        if (parallel > 1 && !inProcesses && !inWorkers && selected.Any(t => t.Hooks.Any))
         {
-            error.WriteLine($"interleave: note: {suite.Source} has [TestInit], [TestIterationDispose] or [TestDispose] methods, which keep state in statics across schedules: running one engine at a time.");
+            error.WriteLine($"interleave: note: {suite.Source} has [TestInit], [TestIterationDispose] or [TestDispose] methods, which keep state in statics across schedules, and engines as threads of one process would share them: running one engine at a time.");
             parallel = 1;
         }
 
-        // One test on several engines: engine processes, one per processor, scale where threads of one process do not.
-        var inProcesses = EngineProcesses.Suit(settings, selected.Count, parallel, options.Races);
+        using var workers = inWorkers ? new EngineWorkers(settings, options.Seed!.Value) : null;
         var verbosity = ParseVerbosity(settings.Verbosity);
         if (verbosity > Verbosity.Quiet)
         {
-            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard, inProcesses));
+            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard, inProcesses || inWorkers));
             output.WriteLine();
         }
 
@@ -87,8 +96,8 @@ internal static class TestCommand
         var outcomes = display.Run(
             selected,
             parallel,
-            (test, progress) => inProcesses
-                ? EngineProcesses.Explore(test, settings, options.Seed!.Value, parallel)
+            (test, progress) => inProcesses ? EngineProcesses.Explore(test, settings, options.Seed!.Value, parallel)
+                : workers is not null ? workers.Explore(test, progress)
                 : Explore(test, options with { ParallelEngines = selected.Count == 1 ? parallel : 1, Progress = progress }, settings.OutDir));
 
         foreach (var outcome in outcomes.Where(o => o.Report.BugFound && verbosity == Verbosity.Normal))
@@ -190,9 +199,9 @@ internal static class TestCommand
             : string.Create(CultureInfo.InvariantCulture, $"shard {shard}: schedules {options.FirstSchedule + 1}-{options.FirstSchedule + options.Iterations} of {settings.Iterations} each");
         var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
         var together = parallel <= 1 ? string.Empty
+            : tests > 1 ? string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time{(inProcesses ? " in engine processes" : string.Empty)}")
             : inProcesses ? string.Create(CultureInfo.InvariantCulture, $", in {EngineProcesses.Count(settings, parallel)} engine processes side by side")
-            : tests == 1 ? string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side")
-            : string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time");
+            : string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side");
         return string.Create(
             CultureInfo.InvariantCulture,
             $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy (seed {options.Seed}), {schedules}{budget}{together}.");
@@ -257,7 +266,8 @@ internal static class TestCommand
         }
     }
 
-    private static TestOutcome Explore(TestCase test, ExplorationOptions options, string outDir)
+    /// <summary>Explores <paramref name="test"/> in this process and writes its bug's files, as one engine of <c>interleave test</c>.</summary>
+    internal static TestOutcome Explore(TestCase test, ExplorationOptions options, string outDir)
     {
         var report = Explorer.Run(test.Test, options with { TestName = test.FullName }, test.Hooks);
         return new TestOutcome(test, report, report.BugFound ? WriteFiles(test, report, outDir) : null);

@@ -35,6 +35,20 @@ internal sealed record TestResult(
     /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
     public bool AsExpected => ExpectedBug is not { } expected || expected == BugFound;
 
+    /// <summary>
+    /// The report of this line's bug, as an engine process found it: its trace and account read back from the
+    /// files written for it at <paramref name="trace"/>.
+    /// </summary>
+    /// <param name="schedules">Schedules run, up to the bug, by every engine that explored the test.</param>
+    /// <param name="elapsed">Wall-clock time of the whole exploration.</param>
+    /// <param name="trace">Where the bug's <c>.trace</c> is now; its <c>.txt</c> account lies beside it.</param>
+    internal ExplorationReport ReadBugReport(int schedules, TimeSpan elapsed, string trace) =>
+        new(Verdict, schedules, Message, File.ReadAllText(trace), elapsed)
+        {
+            Account = File.ReadAllText(Path.ChangeExtension(trace, ".txt")),
+            FailingSchedule = FailingSchedule,
+        };
+
     internal static TestResult From(TestOutcome outcome) => new(
         outcome.Case.Name,
         outcome.Case.FullName,

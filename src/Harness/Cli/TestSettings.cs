@@ -28,4 +28,7 @@ internal sealed record TestSettings
     public string Verbosity { get; init; } = "normal";
 
     public string Races { get; init; } = "fail";
+
+    /// <summary>An engine process of <see cref="EngineWorkers"/>: the tests come on standard input (<c>--serve</c>).</summary>
+    public bool Serve { get; init; }
 }

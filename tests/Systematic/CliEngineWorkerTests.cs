@@ -1,0 +1,72 @@
+using Interleave.Harness;
+using Interleave.Harness.Cli;
+
+namespace Interleave.Tests.Systematic;
+
+/// <summary>
+/// <c>interleave test -p N</c> on several tests: engine processes started once, each taking the next test
+/// (<see cref="EngineWorkers"/>), and their side of it (<see cref="EngineWorkerLoop"/>).
+/// </summary>
+[Collection(SampleAssemblyCollection.Name)]
+public sealed class CliEngineWorkerTests : CliTests
+{
+    [Fact]
+    public void Test_SeveralTestsInEngineProcesses_FindWhatOneEngineFinds()
+    {
+        string[] run = ["test", "-m", "bank", "-i", "200", "--seed", "3"];
+        var alone = Path.Combine(TempDir, "alone");
+        var together = Path.Combine(TempDir, "together");
+        var (exitAlone, outputAlone, errorAlone) = Run([.. run, "-o", alone, "--json", alone + ".json"]);
+        var (exit, output, error) = Run([.. run, "-p", "2", "-o", together, "--json", together + ".json"]);
+
+        Assert.True(exitAlone == ExitCode.BugFound, outputAlone + errorAlone);
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.Contains(", 2 at a time in engine processes.", output, StringComparison.Ordinal);
+        static object Found(TestResult r) => (r.Name, r.Verdict, r.FailingSchedule, r.SchedulesRun);
+        Assert.Equal(
+            RunSummaryFile.Read(alone + ".json").Tests.Select(Found),
+            RunSummaryFile.Read(together + ".json").Tests.Select(Found));
+
+        // Each process wrote its bug's files where one engine would have; they replay to the same account.
+        foreach (var bug in new[] { "bank.unprotected-withdraw", "bank.stale-balance-written" })
+        {
+            var account = File.ReadAllText(Path.Combine(together, bug + ".txt"));
+            Assert.Equal(File.ReadAllText(Path.Combine(alone, bug + ".txt")), account);
+            Assert.Contains(account, output, StringComparison.Ordinal);
+            var (replayExit, replayed, replayError) = Run("replay", Path.Combine(together, bug + ".trace"));
+            Assert.True(replayExit == ExitCode.BugFound, replayed + replayError);
+            Assert.Contains("identical", replayed, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Serve_AnswersEachNamedTestWithProgressThenItsResult()
+    {
+        var suite = TestDiscovery.BuiltIns();
+        string[] names = ["counter.locked", "counter.unprotected"];
+        var input = new StringReader(string.Join('\n', names.Select(n => TestSelector.SelectOne(suite, n).FullName)) + "\n");
+        using var output = new StringWriter();
+
+        var exit = EngineWorkerLoop.Serve(suite, new ExplorationOptions { Iterations = 300, Seed = 7 }, OutDir, input, output);
+
+        Assert.Equal(ExitCode.Ok, exit);
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var results = lines.Select(EngineWorkerLoop.ParseResult).OfType<TestResult>().ToList();
+        Assert.Equal(names, results.Select(r => r.Name));
+        Assert.Equal((Verdict.NoBug, 300), (results[0].Verdict, results[0].SchedulesRun));
+        Assert.Equal(Verdict.DataRace, results[1].Verdict);
+        Assert.True(File.Exists(results[1].Trace), results[1].Trace);
+        Assert.NotNull(EngineWorkerLoop.ParseProgress(lines[0]));
+        Assert.All(lines, line => Assert.True(EngineWorkerLoop.ParseProgress(line) is not null || EngineWorkerLoop.ParseResult(line) is not null, line));
+    }
+
+    [Fact]
+    public void Serve_ALineNamingNoTest_IsAUsageError()
+    {
+        var input = new StringReader("Interleave.Scenarios.NoSuchScenario\n");
+
+        var failure = Assert.Throws<UsageException>(() => EngineWorkerLoop.Serve(TestDiscovery.BuiltIns(), new ExplorationOptions { Iterations = 1 }, OutDir, input, TextWriter.Null));
+
+        Assert.Contains("NoSuchScenario", failure.Message, StringComparison.Ordinal);
+    }
+}
