@@ -141,6 +141,16 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
+    public void Test_OneTestWithHooksInParallel_RunsTheHooksInEachRangesProcess()
+    {
+        var (exit, output, error) = Run("test", SampleDll, "-m", "SellLastSeatOfTheSeason", "-i", "60", "-p", "2", "--seed", "1", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.Ok, output + error);
+        Assert.Contains("in 2 engine processes side by side", output, StringComparison.Ordinal);
+        Assert.Matches(@"SeasonTicketTests\.SellLastSeatOfTheSeason +NoBug +60 ", output);
+    }
+
+    [Fact]
     public void Test_AssemblyWithHooks_OnThreadsOfOneProcess_RunsOneEngineAtATimeAndSaysWhy()
     {
         // Race warnings do not cross from an engine process, so --races warn keeps the engines in this process.
