@@ -29,8 +29,8 @@ internal sealed class TestHooks
     internal static TestHooks None { get; } = new(null, null, null);
 
     /// <summary>
-    /// True when the assembly declares any hook. Hooks keep state in statics across schedules, so such tests
-    /// run on one engine at a time.
+    /// True when the assembly declares any hook. Hooks keep state in statics across schedules, which engines
+    /// as threads of one process would share, so there such tests run on one engine at a time.
     /// </summary>
     internal bool Any => _init is not null || _iterationDispose is not null || _dispose is not null;
 

@@ -40,6 +40,19 @@ public sealed class CliEngineWorkerTests : CliTests
     }
 
     [Fact]
+    public void EngineWorkers_AProcessThatFails_IsReportedWithItsExitCodeAndErrors()
+    {
+        // The engine process knows no such test: it says so on its error output and ends with exit code 1.
+        var ghost = new TestCase("ghost", "Ghost", "Interleave.Scenarios.Ghost", () => Task.CompletedTask, TestHooks.None);
+        using var workers = new EngineWorkers(new TestSettings { Iterations = 10, OutDir = OutDir }, seed: 1);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => workers.Explore(ghost, progress: null));
+
+        Assert.Contains("Engine process 1 failed with exit code 1 while exploring ghost:", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("No test in the built-in scenarios is named Interleave.Scenarios.Ghost.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_AnswersEachNamedTestWithProgressThenItsResult()
     {
         var suite = TestDiscovery.BuiltIns();

@@ -10,11 +10,13 @@ namespace Interleave.Harness.Cli;
 /// </summary>
 internal static class EngineWorkerLoop
 {
-    /// <summary>Starts a line of schedules started so far: <c>progress 120</c>.</summary>
-    internal const string ProgressPrefix = "progress ";
+    // The prefixes are long enough that no line a test prints for itself starts with one.
 
-    /// <summary>Starts the line that ends a test: <c>result</c> and its <see cref="TestResult"/> as JSON.</summary>
-    internal const string ResultPrefix = "result ";
+    /// <summary>Starts a line of schedules started so far: <c>#interleave-progress 120</c>.</summary>
+    internal const string ProgressPrefix = "#interleave-progress ";
+
+    /// <summary>Starts the line that ends a test: <c>#interleave-result</c> and its <see cref="TestResult"/> as JSON.</summary>
+    internal const string ResultPrefix = "#interleave-result ";
 
     /// <summary>Answers for tests of <paramref name="suite"/> until <paramref name="input"/> ends.</summary>
     /// <returns><see cref="ExitCode.Ok"/>: the verdicts are in the result lines.</returns>

@@ -125,8 +125,9 @@ internal sealed class EngineWorkers : IDisposable
             }
 
             _process.WaitForExit();
+            var errors = _errors.ToString();
             throw new InvalidOperationException(
-                $"Engine process {_number} failed with exit code {_process.ExitCode} while exploring {test.Name}:{Environment.NewLine}{_errors}");
+                $"Engine process {_number} failed with exit code {_process.ExitCode} while exploring {test.Name}{(errors.Length == 0 ? "." : ":" + Environment.NewLine + errors)}");
         }
 
         internal void Finish()

@@ -30,7 +30,18 @@ internal static class ParallelRunner
             int index;
             while ((index = Interlocked.Increment(ref taken)) < items.Count)
             {
-                var result = work(items[index]);
+                TResult result;
+                try
+                {
+                    result = work(items[index]);
+                }
+                catch
+                {
+                    // The run fails with this: no other worker starts another item.
+                    Interlocked.Exchange(ref taken, items.Count);
+                    throw;
+                }
+
                 lock (gate)
                 {
                     results[index] = result;
