@@ -67,6 +67,8 @@ internal static class TestCommand
         var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
         if (settings.Serve)
         {
+            // At a terminal it would wait for test names that nobody types.
+            Require(Console.IsInputRedirected, "--serve is for the engine processes of -p N: it reads the tests to explore from its redirected input.");
             return EngineWorkerLoop.Serve(suite, options, settings.OutDir, Console.In, output);
         }
 
