@@ -102,7 +102,8 @@ public static class Throughput
             ((long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps) / seconds);
     }
 
-    private static double Median<T>(T[] rates, Func<T, double> of)
+    /// <summary>The median of <paramref name="of"/> over <paramref name="rates"/> (the upper one of an even count).</summary>
+    internal static double Median<T>(T[] rates, Func<T, double> of)
     {
         var values = rates.Select(of).Order().ToArray();
         return values[values.Length / 2];

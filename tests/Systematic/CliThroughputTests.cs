@@ -19,6 +19,10 @@ public sealed class CliThroughputTests : CliTests
         Assert.Contains("-p 1 process/s", output, StringComparison.Ordinal);
         Assert.Matches(@"bank\.safe-withdraw .* \d+ +\d+ +\d+\.\d\dx\r?$", output.Split('\n').First(line => line.StartsWith("bank.safe-withdraw", StringComparison.Ordinal)));
         Assert.DoesNotContain("unprotected", output, StringComparison.Ordinal);
+
+        // Over both correct tests, the -p columns are one run of both, in engine processes taking them in turn.
+        Assert.Matches(@"all .* \d+ +\d+ +\d+\.\d\dx\r?$", output.Split('\n').First(line => line.StartsWith("all ", StringComparison.Ordinal)));
+        Assert.Contains("all, -p columns: the 2 tests as one run", output, StringComparison.Ordinal);
         Assert.Contains("ratio", output, StringComparison.Ordinal);
     }
 

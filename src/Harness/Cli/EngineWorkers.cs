@@ -23,7 +23,7 @@ internal sealed class EngineWorkers : IDisposable
     private readonly List<Worker> _started = [];
 
     /// <summary>Prepares the pool; the processes start when the first tests need them.</summary>
-    /// <param name="settings">The run's options, passed on to every engine process.</param>
+    /// <param name="settings">The run's options, passed on to every engine process; more than one <see cref="TestSettings.Parallel"/> pins each to a processor.</param>
     /// <param name="seed">The run's seed, the same for every test as in one process.</param>
     internal EngineWorkers(TestSettings settings, uint seed)
     {
@@ -73,7 +73,9 @@ internal sealed class EngineWorkers : IDisposable
                 arguments = arguments.Concat(["--shard", shard]);
             }
 
-            var worker = new Worker(HarnessProcess.Start(arguments, processor: _started.Count, redirectInput: true), _started.Count + 1);
+            // One engine process runs unpinned with the runtime's defaults: the baseline `throughput` measures against.
+            int? processor = _settings.Parallel > 1 ? _started.Count : null;
+            var worker = new Worker(HarnessProcess.Start(arguments, processor, redirectInput: true), _started.Count + 1);
             _started.Add(worker);
             return worker;
         }

@@ -84,7 +84,7 @@ internal static class TestCommand
             parallel = 1;
         }
 
-        using var workers = inWorkers ? new EngineWorkers(settings, options.Seed!.Value) : null;
+        using var workers = inWorkers ? new EngineWorkers(settings with { Parallel = parallel }, options.Seed!.Value) : null;
         var verbosity = ParseVerbosity(settings.Verbosity);
         if (verbosity > Verbosity.Quiet)
         {

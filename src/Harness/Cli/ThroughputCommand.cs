@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Interleave.Harness.Cli;
@@ -18,7 +19,7 @@ internal static class ThroughputCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes).")
+        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes; on the all row, the tests as one run).")
         {
             assembly,
             method,
@@ -72,6 +73,9 @@ internal static class ThroughputCommand
             double Overall(Func<ThroughputResult, double> rate) => results.Count / Seconds(rate);
             double OverallSteps(Func<ThroughputResult, double> steps, Func<ThroughputResult, double> rate) =>
                 results.Sum(r => steps(r) / rate(r)) / Seconds(rate);
+            var (oneProcess, processes) = tests.Count > 1
+                ? WholeRun(tests, assemblyPath, iterations, rounds, engines, bugFolder.FullName)
+                : (Overall(r => r.HarnessInOneProcess), Overall(r => r.HarnessInProcesses));
             output.WriteLine(Row("all".PadRight(width), new ThroughputResult(
                 Overall(r => r.BareEngine),
                 Overall(r => r.Harness),
@@ -81,9 +85,14 @@ internal static class ThroughputCommand
                 OverallSteps(r => r.BareEngineSteps, r => r.BareEngine),
                 OverallSteps(r => r.HarnessSteps, r => r.Harness))
             {
-                HarnessInProcesses = Overall(r => r.HarnessInProcesses),
-                HarnessInOneProcess = Overall(r => r.HarnessInOneProcess),
+                HarnessInProcesses = processes,
+                HarnessInOneProcess = oneProcess,
             }));
+            if (tests.Count > 1)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"all, -p columns: the {tests.Count} tests as one run, in {engines} engine processes taking them in turn (test -p {engines}) against one engine process, medians of {rounds}."));
+            }
         }
         finally
         {
@@ -91,6 +100,31 @@ internal static class ThroughputCommand
         }
 
         return ExitCode.Ok;
+    }
+
+    // Schedules per second of the tests as one run in one engine process and in `engines` of them, as
+    // `test -p 1` and `test -p N` on several tests explore them, measured in turns; medians of each.
+    private static (double OneProcess, double Processes) WholeRun(
+        IReadOnlyList<TestCase> tests, string? assemblyPath, int iterations, int rounds, int engines, string bugFolder)
+    {
+        double Rate(int processes)
+        {
+            var settings = new TestSettings { AssemblyPath = assemblyPath, Iterations = iterations, Seed = Seed, Parallel = processes, OutDir = bugFolder };
+            var clock = Stopwatch.StartNew();
+            using var workers = new EngineWorkers(settings, Seed);
+            var outcomes = ParallelRunner.Run(tests, processes, test => workers.Explore(test, progress: null), _ => { });
+            return outcomes.Sum(o => o.Report.IterationsRun) / clock.Elapsed.TotalSeconds;
+        }
+
+        var one = new double[rounds];
+        var many = new double[rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            one[round] = Rate(1);
+            many[round] = Rate(engines);
+        }
+
+        return (Throughput.Median(one, rate => rate), Throughput.Median(many, rate => rate));
     }
 
     // The race check's cost: the share of time the harness spends more with the detectors than without.
