@@ -40,6 +40,32 @@ public sealed class CliEngineWorkerTests : CliTests
     }
 
     [Fact]
+    public void EngineWorkers_PassOnTheProcessesProgressAndResults()
+    {
+        var suite = TestDiscovery.BuiltIns();
+        var reported = new List<int>();
+        var progress = new Progress(reported);
+        using var workers = new EngineWorkers(new TestSettings { Iterations = 400, OutDir = OutDir, Parallel = 2 }, seed: 9);
+
+        var correct = workers.Explore(TestSelector.SelectOne(suite, "counter.locked"), progress);
+        var buggy = workers.Explore(TestSelector.SelectOne(suite, "counter.unprotected"), progress: null);
+
+        Assert.Equal((Verdict.NoBug, 400), (correct.Report.Verdict, correct.Report.IterationsRun));
+        Assert.NotEmpty(reported);
+        Assert.Equal(reported.Order(), reported);
+        Assert.InRange(reported[^1], 1, 400);
+        Assert.Equal(Verdict.DataRace, buggy.Report.Verdict);
+        Assert.Contains("Data race on shared", buggy.Report.Account, StringComparison.Ordinal);
+        Assert.True(File.Exists(buggy.TracePath), buggy.TracePath);
+    }
+
+    // Reports on the calling thread, unlike Progress<T>, which posts them.
+    private sealed class Progress(List<int> reported) : IProgress<int>
+    {
+        public void Report(int value) => reported.Add(value);
+    }
+
+    [Fact]
     public void EngineWorkers_AProcessThatFails_IsReportedWithItsExitCodeAndErrors()
     {
         // The engine process knows no such test: it says so on its error output and ends with exit code 1.
