@@ -13,7 +13,9 @@ public class OperationGroupTests(ITestOutputHelper output)
 {
     private const int Yields = 30;
     private const int Seeds = 20;
-    private const int Budget = 1000;
+    // PCT with controlled tasks found the race within 5-689 schedules for all 20 seeds (median ~85; one
+    // seed past 400): the same budget on both sides, kept small, because the bug-free side runs all of it.
+    private const int Budget = 400;
 
     [Fact]
     public void DeepRace_PrioritizationWithControlledTasks_FoundForAtLeast15Of20Seeds()
