@@ -16,9 +16,9 @@ namespace Interleave.Benchmarks;
 [MemoryDiagnoser]
 public class RaceCheckBenchmarks
 {
-    private const string Lock = "AsyncLock";
-    private const string Cell = "Shared";
-    private const string Tasks = "ControlledTask";
+    private const PrimitiveKind Lock = PrimitiveKind.AsyncLock;
+    private const PrimitiveKind Cell = PrimitiveKind.Shared;
+    private const PrimitiveKind Tasks = PrimitiveKind.ControlledTask;
 
     private readonly PrimitiveEvent[] _schedule = CounterSchedule();
 
@@ -56,7 +56,7 @@ public class RaceCheckBenchmarks
         var main = TaskIdentity.Root;
         TaskIdentity[] workers = [new(1, "T1 Increment"), new(2, "T2 Increment"), new(3, "T3 Increment")];
         var events = new List<PrimitiveEvent>();
-        void Add(TaskIdentity task, string kind, string name, PrimitiveOperation operation, OperationOutcome outcome = OperationOutcome.Completed, TaskIdentity counterpart = default) =>
+        void Add(TaskIdentity task, PrimitiveKind kind, string name, PrimitiveOperation operation, OperationOutcome outcome = OperationOutcome.Completed, TaskIdentity counterpart = default) =>
             events.Add(new PrimitiveEvent(kind, name, operation, outcome, task, -1, counterpart, "CounterScenarios.cs", 42));
 
         foreach (var worker in workers)

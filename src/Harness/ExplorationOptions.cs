@@ -70,4 +70,10 @@ public sealed record ExplorationOptions
     /// schedule order; a failing schedule's events end at the failure).
     /// </summary>
     internal Action<IReadOnlyList<PrimitiveEvent>>? ScheduleRecorded { get; init; }
+
+    /// <summary>
+    /// For the harness's own tests: applied to the words of every finding and explanation of the harness's own,
+    /// to show that no verdict depends on them.
+    /// </summary>
+    internal Func<string, string>? Reword { get; init; }
 }

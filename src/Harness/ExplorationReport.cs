@@ -1,16 +1,29 @@
+using Interleave.Harness.Findings;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Harness;
 
 /// <summary>The outcome of <see cref="Explorer.Run(Func{Task}, ExplorationOptions?)"/>.</summary>
-/// <param name="Verdict">What was found.</param>
-/// <param name="IterationsRun">Schedules run, including the one that found the bug.</param>
-/// <param name="Message">The bug's description; empty when none was found.</param>
-/// <param name="Trace">The replayable trace of the failing schedule; empty when none was found.</param>
-/// <param name="Elapsed">Wall-clock time of the run.</param>
-public sealed record ExplorationReport(
-    Verdict Verdict, int IterationsRun, string Message, string Trace, TimeSpan Elapsed)
+public sealed record ExplorationReport
 {
+    /// <summary>What failed the first failing schedule, as data; null when no bug was found.</summary>
+    public Finding? Finding { get; init; }
+
+    /// <summary>What was found: the finding's verdict, or <see cref="Verdict.NoBug"/>.</summary>
+    public Verdict Verdict => Finding?.Verdict ?? Verdict.NoBug;
+
+    /// <summary>Schedules run, including the one that found the bug.</summary>
+    public int IterationsRun { get; init; }
+
+    /// <summary>The bug's description; empty when none was found.</summary>
+    public string Message => Finding?.Message ?? string.Empty;
+
+    /// <summary>The replayable trace of the failing schedule; empty when none was found.</summary>
+    public string Trace { get; init; } = string.Empty;
+
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>
     /// The readable account of the failing schedule: every primitive operation of every task in order, and
     /// for a deadlock who holds and who waits for what; empty when no bug was found.
@@ -27,7 +40,7 @@ public sealed record ExplorationReport(
     public int FailingSchedule { get; init; }
 
     /// <summary>The distinct data races and atomicity violations seen when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
-    public IReadOnlyList<string> RaceWarnings { get; init; } = [];
+    public IReadOnlyList<Finding> RaceWarnings { get; init; } = [];
 
     /// <summary>Scheduling steps (points where the scheduler chose the next task) over all schedules run.</summary>
     public long StepsExplored { get; init; }
@@ -36,7 +49,7 @@ public sealed record ExplorationReport(
     public bool TimedOut { get; init; }
 
     /// <summary>True when a schedule failed.</summary>
-    public bool BugFound => Verdict != Verdict.NoBug;
+    public bool BugFound => Finding is not null;
 
     /// <inheritdoc/>
     public override string ToString() =>

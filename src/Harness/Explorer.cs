@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 
 namespace Interleave.Harness;
@@ -62,7 +62,7 @@ public static class Explorer
         var search = new ScheduleSearch(test, options, hooks, log);
         search.Run();
         var report = Report(search, options, name);
-        if (Divergence(log.ToString()) is { } divergence)
+        if (CoyoteMessages.Divergence(log.ToString()) is { } divergence)
         {
             throw new TraceException($"The schedule diverged from the trace {divergence}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }
@@ -70,7 +70,7 @@ public static class Explorer
         var recorded = TraceFile.RecordedAccount(trace);
         if (!report.BugFound)
         {
-            var replayed = ScheduleAccount.Render(search.LastEvents, Verdict.NoBug, "the schedule ended without a failure");
+            var replayed = ScheduleAccount.Render(search.LastEvents, finding: null);
             var where = recorded is not null && AccountDifference.Find(recorded, replayed) is { } difference
                 ? $" (it first departs from the recorded account at {difference})"
                 : string.Empty;
@@ -122,62 +122,28 @@ public static class Explorer
     {
         if (search.FirstBug is not { } bug)
         {
-            return new ExplorationReport(Verdict.NoBug, search.SchedulesRun, string.Empty, string.Empty, search.Elapsed)
+            return new ExplorationReport
             {
+                IterationsRun = search.SchedulesRun,
+                Elapsed = search.Elapsed,
                 TimedOut = search.TimedOut,
                 RaceWarnings = search.RaceWarnings,
                 StepsExplored = search.StepsExplored,
             };
         }
 
-        var verdict = Classify(bug.Message);
-        var message = ControlDiagnosis.Explain(verdict, bug.Message, bug.Events);
-        var account = ScheduleAccount.Render(bug.Events, verdict, message);
-        var trace = TraceFile.Stamp(bug.Trace, testName, account, options.Races);
-        return new ExplorationReport(verdict, bug.Schedule, message, trace, search.Elapsed)
+        var account = ScheduleAccount.Render(bug.Events, bug.Finding);
+        return new ExplorationReport
         {
+            Finding = bug.Finding,
+            IterationsRun = bug.Schedule,
+            Trace = TraceFile.Stamp(bug.Trace, testName, account, options.Races),
+            Elapsed = search.Elapsed,
             Account = account,
             Events = bug.Events,
             FailingSchedule = options.FirstSchedule + bug.Schedule,
             RaceWarnings = search.RaceWarnings,
             StepsExplored = search.StepsExplored,
         };
-    }
-
-    // Coyote 1.7.11 logs "The trace ... is not reproducible at execution step 'N': reason." and goes on.
-    private static string? Divergence(string log)
-    {
-        var match = Regex.Match(log, @"is not reproducible at execution step '(\d+)': (.*?)\.(\r?\n|$)");
-        return match.Success ? $"at step {match.Groups[1].Value} ({match.Groups[2].Value})" : null;
-    }
-
-    // Coyote reports every bug as text; these are the phrasings of its runtime (1.7.11).
-    private static Verdict Classify(string message)
-    {
-        if (message.StartsWith("Data race on ", StringComparison.Ordinal))
-        {
-            return Verdict.DataRace;
-        }
-
-        if (message.StartsWith("Atomicity violation on ", StringComparison.Ordinal))
-        {
-            return Verdict.AtomicityViolation;
-        }
-
-        if (message.Contains("eadlock detected", StringComparison.Ordinal))
-        {
-            return Verdict.Deadlock;
-        }
-
-        // Coyote's periodic monitor: a thread blocked outside its control (a .Wait(), a lock) for seconds.
-        if (message.Contains("Scheduling steps bound", StringComparison.Ordinal)
-            || message.StartsWith("Potential deadlock or hang detected.", StringComparison.Ordinal))
-        {
-            return Verdict.Hang;
-        }
-
-        return message.StartsWith("Unhandled exception", StringComparison.Ordinal)
-            ? Verdict.UnhandledException
-            : Verdict.AssertionFailure;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 using Microsoft.Coyote;
@@ -31,7 +32,7 @@ internal sealed class ScheduleSearch
     private int _schedulesRun;
     private long _stepsExplored;
     private int _nextChunk;
-    private readonly List<string> _warnings = [];
+    private readonly List<Finding> _warnings = [];
     private volatile bool _timedOut;
 
     internal ScheduleSearch(Func<Task> test, ExplorationOptions options, TestHooks hooks, TextWriter? log)
@@ -50,7 +51,7 @@ internal sealed class ScheduleSearch
     internal IReadOnlyList<PrimitiveEvent> LastEvents { get; private set; } = [];
 
     /// <summary>The distinct races seen, in order, when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
-    internal IReadOnlyList<string> RaceWarnings
+    internal IReadOnlyList<Finding> RaceWarnings
     {
         get
         {
@@ -123,7 +124,7 @@ internal sealed class ScheduleSearch
         ScheduleRecorder? lastIteration = null;
         Task RecordedTest()
         {
-            lastIteration = ObserverHub.RecordCurrentIteration(_options.Races, Warn);
+            lastIteration = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
             return _test();
         }
 
@@ -156,19 +157,19 @@ internal sealed class ScheduleSearch
         LastEvents = lastIteration?.Events ?? [];
         if (engine.TestReport.NumOfFoundBugs > 0)
         {
-            Record(new FoundBug(
-                first + started,
-                engine.TestReport.BugReports.First(),
-                engine.ReproducibleTrace ?? string.Empty,
-                LastEvents));
+            var finding = lastIteration?.Failure ?? CoyoteMessages.Interpret(engine.TestReport.BugReports.First(), LastEvents, Reword);
+            Record(new FoundBug(first + started, finding, engine.ReproducibleTrace ?? string.Empty, LastEvents));
         }
     }
 
-    private void Warn(string race)
+    private string Reword(string message) => _options.Reword?.Invoke(message) ?? message;
+
+    // The same race recurs in schedule after schedule, at other steps: one warning per wording.
+    private void Warn(Finding race)
     {
         lock (_warnings)
         {
-            if (!_warnings.Contains(race))
+            if (!_warnings.Exists(w => w.Message == race.Message))
             {
                 _warnings.Add(race);
             }
@@ -234,6 +235,6 @@ internal sealed class ScheduleSearch
         };
     }
 
-    /// <summary>A failing schedule: its number in the run, Coyote's message, its trace and its events.</summary>
-    internal sealed record FoundBug(int Schedule, string Message, string Trace, IReadOnlyList<PrimitiveEvent> Events);
+    /// <summary>A failing schedule: its number in the run, what failed it, its trace and its events.</summary>
+    internal sealed record FoundBug(int Schedule, Finding Finding, string Trace, IReadOnlyList<PrimitiveEvent> Events);
 }

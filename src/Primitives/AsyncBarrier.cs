@@ -40,7 +40,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         }
 
         Parties = parties;
-        _name = new PrimitiveName(nameof(AsyncBarrier), name, ref _instances);
+        _name = new PrimitiveName(PrimitiveKind.AsyncBarrier, name, ref _instances);
     }
 
     /// <summary>The barrier's name in traces.</summary>

@@ -1,3 +1,5 @@
+using Interleave.Primitives.Instrumentation;
+
 namespace Interleave.Primitives;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class AsyncBoundedSemaphore : AsyncSemaphore
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncBoundedSemaphore#n".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative.</exception>
     public AsyncBoundedSemaphore(int initialCount = 1, string? name = null)
-        : base(initialCount, initialCount, nameof(AsyncBoundedSemaphore), name, ref _instances)
+        : base(initialCount, initialCount, PrimitiveKind.AsyncBoundedSemaphore, name, ref _instances)
     {
     }
 }

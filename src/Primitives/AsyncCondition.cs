@@ -32,7 +32,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncCondition#n".</param>
     public AsyncCondition(AsyncLock? @lock = null, string? name = null)
     {
-        _name = new PrimitiveName(nameof(AsyncCondition), name, ref _instances);
+        _name = new PrimitiveName(PrimitiveKind.AsyncCondition, name, ref _instances);
         _lock = @lock ?? new AsyncLock(_name.Name + ".lock");
     }
 

@@ -27,7 +27,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
 
     /// <summary>Creates an event that is not set.</summary>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncEvent#n".</param>
-    public AsyncEvent(string? name = null) => _name = new PrimitiveName(nameof(AsyncEvent), name, ref _instances);
+    public AsyncEvent(string? name = null) => _name = new PrimitiveName(PrimitiveKind.AsyncEvent, name, ref _instances);
 
     /// <summary>The event's name in traces.</summary>
     public string Name => _name.Name;

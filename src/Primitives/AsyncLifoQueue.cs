@@ -1,3 +1,4 @@
+using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Queues;
 
 namespace Interleave.Primitives;
@@ -16,7 +17,7 @@ public sealed class AsyncLifoQueue<T> : AsyncQueue<T>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncLifoQueue#n".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSize"/> is negative.</exception>
     public AsyncLifoQueue(int maxSize = 0, string? name = null)
-        : base(maxSize, new LifoStore<T>(), "AsyncLifoQueue", name, ref _instances)
+        : base(maxSize, new LifoStore<T>(), PrimitiveKind.AsyncLifoQueue, name, ref _instances)
     {
     }
 }

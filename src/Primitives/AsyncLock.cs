@@ -28,7 +28,7 @@ public sealed class AsyncLock
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncLock#n".</param>
     public AsyncLock(string? name = null) =>
         _gate = new PermitGate(
-            new PrimitiveName(nameof(AsyncLock), name, ref _instances),
+            new PrimitiveName(PrimitiveKind.AsyncLock, name, ref _instances),
             initialCount: 1,
             bound: 1,
             tracksHolder: true,

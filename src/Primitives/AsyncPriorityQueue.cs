@@ -1,3 +1,4 @@
+using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Queues;
 
 namespace Interleave.Primitives;
@@ -18,7 +19,7 @@ public sealed class AsyncPriorityQueue<T> : AsyncQueue<T>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncPriorityQueue#n".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSize"/> is negative.</exception>
     public AsyncPriorityQueue(int maxSize = 0, IComparer<T>? comparer = null, string? name = null)
-        : base(maxSize, new PriorityStore<T>(comparer), "AsyncPriorityQueue", name, ref _instances)
+        : base(maxSize, new PriorityStore<T>(comparer), PrimitiveKind.AsyncPriorityQueue, name, ref _instances)
     {
     }
 }

@@ -36,11 +36,11 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncQueue#n".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSize"/> is negative.</exception>
     public AsyncQueue(int maxSize = 0, string? name = null)
-        : this(maxSize, new FifoStore<T>(), "AsyncQueue", name, ref _instances)
+        : this(maxSize, new FifoStore<T>(), PrimitiveKind.AsyncQueue, name, ref _instances)
     {
     }
 
-    private protected AsyncQueue(int maxSize, IItemStore<T> items, string kind, string? name, ref int instances)
+    private protected AsyncQueue(int maxSize, IItemStore<T> items, PrimitiveKind kind, string? name, ref int instances)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxSize);
         MaxSize = maxSize;

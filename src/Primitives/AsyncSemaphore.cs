@@ -27,11 +27,11 @@ public class AsyncSemaphore
     /// <param name="name">A name for traces and diagnostics; defaults to "AsyncSemaphore#n".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative.</exception>
     public AsyncSemaphore(int initialCount = 1, string? name = null)
-        : this(initialCount, int.MaxValue, nameof(AsyncSemaphore), name, ref _instances)
+        : this(initialCount, int.MaxValue, PrimitiveKind.AsyncSemaphore, name, ref _instances)
     {
     }
 
-    private protected AsyncSemaphore(int initialCount, int bound, string kind, string? name, ref int instances)
+    private protected AsyncSemaphore(int initialCount, int bound, PrimitiveKind kind, string? name, ref int instances)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initialCount);
         _gate = new PermitGate(

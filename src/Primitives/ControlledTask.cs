@@ -18,7 +18,7 @@ namespace Interleave.Primitives;
 public static class ControlledTask
 {
     private static readonly AsyncLocal<TaskIdentity?> CurrentTask = new();
-    private static readonly PrimitiveName Tasks = new(nameof(ControlledTask), "task");
+    private static readonly PrimitiveName Tasks = new(PrimitiveKind.ControlledTask, "task");
     private static int _lastTaskId;
 
     /// <summary>
@@ -120,7 +120,7 @@ public static class ControlledTask
     /// <summary>Names the new task and reports that the current one started it.</summary>
     private static TaskIdentity Spawned(Delegate function, string? name)
     {
-        var id = IterationCounters.Next(nameof(ControlledTask), ref _lastTaskId);
+        var id = IterationCounters.Next(PrimitiveKind.ControlledTask, ref _lastTaskId);
         var identity = new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
         Reporter.Report(Tasks, PrimitiveOperation.Spawn, OperationOutcome.Completed, -1, string.Empty, 0, identity);
         return identity;

@@ -29,7 +29,7 @@ public sealed class Shared<T>
     public Shared(T value, string? name = null)
     {
         _value = value;
-        _name = new PrimitiveName("Shared", name, ref _instances);
+        _name = new PrimitiveName(PrimitiveKind.Shared, name, ref _instances);
     }
 
     /// <summary>The cell's name in traces.</summary>

@@ -82,7 +82,7 @@ internal static class HappensBeforeOracle
         PrimitiveOperation.Release or PrimitiveOperation.Set or PrimitiveOperation.Notify or PrimitiveOperation.TaskDone
             or PrimitiveOperation.Shutdown => e.Outcome == OperationOutcome.Completed,
         PrimitiveOperation.Put => Succeeded(e),
-        PrimitiveOperation.Wait => e.PrimitiveKind == "AsyncBarrier" && e.Outcome is OperationOutcome.Blocked or OperationOutcome.Completed,
+        PrimitiveOperation.Wait => e.PrimitiveKind == PrimitiveKind.AsyncBarrier && e.Outcome is OperationOutcome.Blocked or OperationOutcome.Completed,
         _ => false,
     };
 
@@ -95,7 +95,7 @@ internal static class HappensBeforeOracle
     };
 
     private static bool Conflict(PrimitiveEvent a, PrimitiveEvent b) =>
-        a.PrimitiveKind == "Shared" && b.PrimitiveKind == "Shared" && a.PrimitiveName == b.PrimitiveName
+        a.PrimitiveKind == PrimitiveKind.Shared && b.PrimitiveKind == PrimitiveKind.Shared && a.PrimitiveName == b.PrimitiveName
         && a.Task != b.Task
         && (a.Operation == PrimitiveOperation.Write || b.Operation == PrimitiveOperation.Write);
 

@@ -1,3 +1,4 @@
+using Interleave.Harness.Findings;
 using Interleave.Harness.Races;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
@@ -17,22 +18,22 @@ public class RaceDetectorOracleProperties
     private static readonly TaskIdentity Root = TaskIdentity.Root;
 
     // What a task can do: (kind, primitive, operation, outcome).
-    private static readonly (string Kind, string Name, PrimitiveOperation Operation, OperationOutcome Outcome)[] Operations =
+    private static readonly (PrimitiveKind Kind, string Name, PrimitiveOperation Operation, OperationOutcome Outcome)[] Operations =
     [
-        ("Shared", "x", PrimitiveOperation.Read, OperationOutcome.Completed),
-        ("Shared", "x", PrimitiveOperation.Write, OperationOutcome.Completed),
-        ("Shared", "y", PrimitiveOperation.Read, OperationOutcome.Completed),
-        ("Shared", "y", PrimitiveOperation.Write, OperationOutcome.Completed),
-        ("AsyncLock", "lock", PrimitiveOperation.Acquire, OperationOutcome.Completed),
-        ("AsyncLock", "lock", PrimitiveOperation.Release, OperationOutcome.Completed),
-        ("AsyncEvent", "ready", PrimitiveOperation.Set, OperationOutcome.Completed),
-        ("AsyncEvent", "ready", PrimitiveOperation.Wait, OperationOutcome.Resumed),
-        ("AsyncQueue", "jobs", PrimitiveOperation.Put, OperationOutcome.Completed),
-        ("AsyncQueue", "jobs", PrimitiveOperation.Get, OperationOutcome.Completed),
-        ("AsyncBarrier", "meet", PrimitiveOperation.Wait, OperationOutcome.Blocked),
-        ("AsyncBarrier", "meet", PrimitiveOperation.Wait, OperationOutcome.Resumed),
-        ("AsyncBarrier", "meet", PrimitiveOperation.Wait, OperationOutcome.Completed),
-        ("ControlledTask", "task", PrimitiveOperation.Yield, OperationOutcome.Completed),
+        (PrimitiveKind.Shared, "x", PrimitiveOperation.Read, OperationOutcome.Completed),
+        (PrimitiveKind.Shared, "x", PrimitiveOperation.Write, OperationOutcome.Completed),
+        (PrimitiveKind.Shared, "y", PrimitiveOperation.Read, OperationOutcome.Completed),
+        (PrimitiveKind.Shared, "y", PrimitiveOperation.Write, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncLock, "lock", PrimitiveOperation.Acquire, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncLock, "lock", PrimitiveOperation.Release, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncEvent, "ready", PrimitiveOperation.Set, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncEvent, "ready", PrimitiveOperation.Wait, OperationOutcome.Resumed),
+        (PrimitiveKind.AsyncQueue, "jobs", PrimitiveOperation.Put, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncQueue, "jobs", PrimitiveOperation.Get, OperationOutcome.Completed),
+        (PrimitiveKind.AsyncBarrier, "meet", PrimitiveOperation.Wait, OperationOutcome.Blocked),
+        (PrimitiveKind.AsyncBarrier, "meet", PrimitiveOperation.Wait, OperationOutcome.Resumed),
+        (PrimitiveKind.AsyncBarrier, "meet", PrimitiveOperation.Wait, OperationOutcome.Completed),
+        (PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Yield, OperationOutcome.Completed),
     ];
 
     [ScaledProperty(2000)]
@@ -64,13 +65,13 @@ public class RaceDetectorOracleProperties
         var checks = new SharedStateChecks(recorder);
         foreach (var e in events)
         {
-            var race = races.Observe(e);
+            Finding? race = races.Observe(e);
             var violation = atomicity.Observe(e);
             recorder.Add(e);
             var found = checks.Observe(e);
 
             Assert.Equal((race ?? violation)?.Message, found?.Message);
-            Assert.Equal((race ?? violation)?.OtherSteps ?? [], found?.OtherSteps ?? []);
+            Assert.Equal((race ?? violation)?.Steps ?? [], found?.Steps ?? []);
         }
     }
 
@@ -88,7 +89,7 @@ public class RaceDetectorOracleProperties
         var events = new List<PrimitiveEvent>();
         for (var task = 1; task <= tasks; task++)
         {
-            events.Add(Event(Root, ("ControlledTask", "task", PrimitiveOperation.Spawn, OperationOutcome.Completed), Task(task)));
+            events.Add(Event(Root, (PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Spawn, OperationOutcome.Completed), Task(task)));
         }
 
         var pick = 0;
@@ -100,7 +101,7 @@ public class RaceDetectorOracleProperties
             events.Add(Event(Task(chosen + 1), Operations[work[chosen].Dequeue()], TaskIdentity.None));
             if (work[chosen].Count == 0)
             {
-                events.Add(Event(Task(chosen + 1), ("ControlledTask", "task", PrimitiveOperation.Finish, OperationOutcome.Completed), TaskIdentity.None));
+                events.Add(Event(Task(chosen + 1), (PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Finish, OperationOutcome.Completed), TaskIdentity.None));
             }
         }
 
@@ -111,6 +112,6 @@ public class RaceDetectorOracleProperties
 
     private static TaskIdentity Task(int id) => new(id, $"T{id}");
 
-    private static PrimitiveEvent Event(TaskIdentity task, (string Kind, string Name, PrimitiveOperation Operation, OperationOutcome Outcome) what, TaskIdentity counterpart) =>
+    private static PrimitiveEvent Event(TaskIdentity task, (PrimitiveKind Kind, string Name, PrimitiveOperation Operation, OperationOutcome Outcome) what, TaskIdentity counterpart) =>
         new(what.Kind, what.Name, what.Operation, what.Outcome, task, -1, counterpart, "Program.cs", 1);
 }

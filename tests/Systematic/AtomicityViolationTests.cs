@@ -1,4 +1,5 @@
 using Interleave.Harness;
+using Interleave.Harness.Findings;
 using Interleave.Harness.Races;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Scenarios;
@@ -89,9 +90,9 @@ public class AtomicityViolationTests
         var groceriesRead = events.FindIndex(e => e.Task == Groceries && e.Operation == PrimitiveOperation.Read);
         var rentWrite = events.FindIndex(e => e.Task == Rent && e.Operation == PrimitiveOperation.Write);
 
-        var finding = ObserveFindings(events).Values.Single();
+        var (at, finding) = ObserveFindings(events).Single();
 
-        Assert.Equal([rentWrite, groceriesRead], finding.OtherSteps.Order());
+        Assert.Equal([rentWrite, groceriesRead], finding.Steps.Select(step => step.Number - 1).Where(index => index != at).Order());
     }
 
     [Fact]
@@ -100,10 +101,10 @@ public class AtomicityViolationTests
         List<PrimitiveEvent> events =
         [
             .. Start(),
-            Step(Rent, "AsyncLock", PrimitiveOperation.Acquire), Step(Rent, "Shared", PrimitiveOperation.Read), Step(Rent, "AsyncLock", PrimitiveOperation.Release),
-            Step(Rent, "ControlledTask", PrimitiveOperation.Yield),
+            Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire), Step(Rent, PrimitiveKind.Shared, PrimitiveOperation.Read), Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
+            Step(Rent, PrimitiveKind.ControlledTask, PrimitiveOperation.Yield),
             .. Withdraw(Groceries, reread: false),
-            Step(Rent, "AsyncLock", PrimitiveOperation.Acquire), Step(Rent, "Shared", PrimitiveOperation.Write), Step(Rent, "AsyncLock", PrimitiveOperation.Release),
+            Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire), Step(Rent, PrimitiveKind.Shared, PrimitiveOperation.Write), Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
         ];
 
         var findings = Observe(events);
@@ -127,9 +128,9 @@ public class AtomicityViolationTests
         List<PrimitiveEvent> events =
         [
             .. Start(),
-            Step(Rent, "AsyncLock", PrimitiveOperation.Acquire), Step(Rent, "Shared", PrimitiveOperation.Read),
-            Step(Rent, "ControlledTask", PrimitiveOperation.Yield), Step(Rent, "Shared", PrimitiveOperation.Write), Step(Rent, "AsyncLock", PrimitiveOperation.Release),
-            Step(Groceries, "AsyncLock", PrimitiveOperation.Acquire), Step(Groceries, "Shared", PrimitiveOperation.Write), Step(Groceries, "AsyncLock", PrimitiveOperation.Release),
+            Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire), Step(Rent, PrimitiveKind.Shared, PrimitiveOperation.Read),
+            Step(Rent, PrimitiveKind.ControlledTask, PrimitiveOperation.Yield), Step(Rent, PrimitiveKind.Shared, PrimitiveOperation.Write), Step(Rent, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
+            Step(Groceries, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire), Step(Groceries, PrimitiveKind.Shared, PrimitiveOperation.Write), Step(Groceries, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
         ];
 
         Assert.Empty(Observe(events));
@@ -142,8 +143,8 @@ public class AtomicityViolationTests
         [
             .. Start(),
             .. Withdraw(Rent, reread: false),
-            Step(Rent, "AsyncEvent", PrimitiveOperation.Set),
-            Step(Groceries, "AsyncEvent", PrimitiveOperation.Wait, OperationOutcome.Resumed),
+            Step(Rent, PrimitiveKind.AsyncEvent, PrimitiveOperation.Set),
+            Step(Groceries, PrimitiveKind.AsyncEvent, PrimitiveOperation.Wait, OperationOutcome.Resumed),
             .. Withdraw(Groceries, reread: false),
         ];
 
@@ -154,35 +155,35 @@ public class AtomicityViolationTests
 
     private static PrimitiveEvent[] Start() =>
     [
-        new("ControlledTask", "task", PrimitiveOperation.Spawn, OperationOutcome.Completed, Main, -1, Rent, string.Empty, 0),
-        new("ControlledTask", "task", PrimitiveOperation.Spawn, OperationOutcome.Completed, Main, -1, Groceries, string.Empty, 0),
+        new(PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Spawn, OperationOutcome.Completed, Main, -1, Rent, string.Empty, 0),
+        new(PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Spawn, OperationOutcome.Completed, Main, -1, Groceries, string.Empty, 0),
     ];
 
     // Read under the lock, let it go, yield, take it again, (read again,) write.
     private static PrimitiveEvent[] Withdraw(TaskIdentity task, bool reread) =>
     [
-        Step(task, "AsyncLock", PrimitiveOperation.Acquire),
-        Step(task, "Shared", PrimitiveOperation.Read),
-        Step(task, "AsyncLock", PrimitiveOperation.Release),
-        Step(task, "ControlledTask", PrimitiveOperation.Yield),
-        Step(task, "AsyncLock", PrimitiveOperation.Acquire),
-        .. reread ? [Step(task, "Shared", PrimitiveOperation.Read)] : Array.Empty<PrimitiveEvent>(),
-        Step(task, "Shared", PrimitiveOperation.Write),
-        Step(task, "AsyncLock", PrimitiveOperation.Release),
+        Step(task, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire),
+        Step(task, PrimitiveKind.Shared, PrimitiveOperation.Read),
+        Step(task, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
+        Step(task, PrimitiveKind.ControlledTask, PrimitiveOperation.Yield),
+        Step(task, PrimitiveKind.AsyncLock, PrimitiveOperation.Acquire),
+        .. reread ? [Step(task, PrimitiveKind.Shared, PrimitiveOperation.Read)] : Array.Empty<PrimitiveEvent>(),
+        Step(task, PrimitiveKind.Shared, PrimitiveOperation.Write),
+        Step(task, PrimitiveKind.AsyncLock, PrimitiveOperation.Release),
     ];
 
-    private static PrimitiveEvent Step(TaskIdentity task, string kind, PrimitiveOperation operation, OperationOutcome outcome = OperationOutcome.Completed) =>
-        new(kind, kind switch { "Shared" => "balance", "AsyncLock" => "account", "AsyncEvent" => "paid", _ => "task" }, operation, outcome, task, -1, TaskIdentity.None, string.Empty, 0);
+    private static PrimitiveEvent Step(TaskIdentity task, PrimitiveKind kind, PrimitiveOperation operation, OperationOutcome outcome = OperationOutcome.Completed) =>
+        new(kind, kind switch { PrimitiveKind.Shared => "balance", PrimitiveKind.AsyncLock => "account", PrimitiveKind.AsyncEvent => "paid", _ => "task" }, operation, outcome, task, -1, TaskIdentity.None, string.Empty, 0);
 
     // The detector's findings by event index; the data-race detector must see none of these programs as racy.
     private static Dictionary<int, string> Observe(List<PrimitiveEvent> events) =>
         ObserveFindings(events).ToDictionary(pair => pair.Key, pair => pair.Value.Message);
 
-    private static Dictionary<int, SharedStateFinding> ObserveFindings(List<PrimitiveEvent> events)
+    private static Dictionary<int, AtomicityViolationFinding> ObserveFindings(List<PrimitiveEvent> events)
     {
         var atomicity = new AtomicityDetector();
         var races = new RaceDetector();
-        var findings = new Dictionary<int, SharedStateFinding>();
+        var findings = new Dictionary<int, AtomicityViolationFinding>();
         for (var i = 0; i < events.Count; i++)
         {
             Assert.Null(races.Observe(events[i]));

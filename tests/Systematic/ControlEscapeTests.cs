@@ -1,4 +1,5 @@
 using Interleave.Harness;
+using Interleave.Harness.Findings;
 using Interleave.Scenarios;
 
 namespace Interleave.Tests.Systematic;

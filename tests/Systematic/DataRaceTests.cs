@@ -56,8 +56,8 @@ public class DataRaceTests
         Assert.Equal(Verdict.NoBug, report.Verdict);
         Assert.Equal(50, report.IterationsRun);
         Assert.NotEmpty(report.RaceWarnings);
-        Assert.All(report.RaceWarnings, race => Assert.StartsWith("Data race on shared 'count'", race, StringComparison.Ordinal));
-        Assert.Equal(report.RaceWarnings.Count, report.RaceWarnings.Distinct().Count());
+        Assert.All(report.RaceWarnings, race => Assert.StartsWith("Data race on shared 'count'", race.Message, StringComparison.Ordinal));
+        Assert.Equal(report.RaceWarnings.Count, report.RaceWarnings.Select(race => race.Message).Distinct().Count());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class DataRaceTests
         var report = Explorer.Run(Interleave.Scenarios.BankScenarios.UnprotectedWithdraw, new ExplorationOptions { Iterations = 200, Seed = 3, Races = RaceChecking.Warn });
 
         Assert.Equal(Verdict.AssertionFailure, report.Verdict);
-        Assert.Contains(report.RaceWarnings, race => race.StartsWith("Data race on shared 'balance'", StringComparison.Ordinal));
+        Assert.Contains(report.RaceWarnings, race => race.Message.StartsWith("Data race on shared 'balance'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class HtmlReportTests
         var racing = Assert.Single(Values(html, """class="step racing" data-step="(\d+)" """));
         var earlier = report.Events[int.Parse(racing, System.Globalization.CultureInfo.InvariantCulture) - 1];
         var last = report.Events[^1];
-        Assert.Equal(("Shared", last.PrimitiveName), (earlier.PrimitiveKind, earlier.PrimitiveName));
+        Assert.Equal((PrimitiveKind.Shared, last.PrimitiveName), (earlier.PrimitiveKind, earlier.PrimitiveName));
         Assert.NotEqual(last.Task, earlier.Task);
         Assert.Contains($"{earlier.Task.Name}'s {(earlier.Operation == PrimitiveOperation.Write ? "write" : "read")} (at CounterScenarios.cs:{earlier.CallerLine})", report.Message, StringComparison.Ordinal);
         Assert.Contains("the access it races with", html, StringComparison.Ordinal);

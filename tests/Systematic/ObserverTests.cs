@@ -40,7 +40,7 @@ public class ObserverTests
                 "Bob Release Completed ",
             ],
             lines);
-        Assert.All(events, e => Assert.Equal(nameof(AsyncLock), e.PrimitiveKind));
+        Assert.All(events, e => Assert.Equal(PrimitiveKind.AsyncLock, e.PrimitiveKind));
         // Acquires carry the test's own file and line; a release by disposing the Releaser has none.
         Assert.All(new[] { events[0], events[1], events[3] }, e => Assert.EndsWith("ObserverTests.cs", e.CallerFile, StringComparison.Ordinal));
         Assert.All(new[] { events[0], events[1], events[3] }, e => Assert.True(e.CallerLine > 0));

@@ -166,7 +166,7 @@ internal sealed class EngineProcesses
         var timedOut = ranges.Any(r => r.TimedOut);
         if (bug is null)
         {
-            return new TestOutcome(_test, new ExplorationReport(Verdict.NoBug, schedules, string.Empty, string.Empty, elapsed) { TimedOut = timedOut }, null);
+            return new TestOutcome(_test, new ExplorationReport { IterationsRun = schedules, Elapsed = elapsed, TimedOut = timedOut }, null);
         }
 
         var trace = MoveBugFiles(bug.Trace!);

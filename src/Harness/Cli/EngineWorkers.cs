@@ -48,7 +48,7 @@ internal sealed class EngineWorkers : IDisposable
         var elapsed = TimeSpan.FromMilliseconds(result.ElapsedMilliseconds);
         var report = result.BugFound
             ? result.ReadBugReport(result.SchedulesRun, elapsed, result.Trace!)
-            : new ExplorationReport(Verdict.NoBug, result.SchedulesRun, string.Empty, string.Empty, elapsed) { TimedOut = result.TimedOut };
+            : new ExplorationReport { IterationsRun = result.SchedulesRun, Elapsed = elapsed, TimedOut = result.TimedOut };
         return new TestOutcome(test, report, result.Trace);
     }
 

@@ -117,7 +117,7 @@ internal static class TestCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.RaceWarnings.Count} race and atomicity warning(s)"));
             foreach (var race in outcome.Report.RaceWarnings)
             {
-                output.WriteLine("warning: " + race);
+                output.WriteLine("warning: " + race.Message);
             }
         }
 

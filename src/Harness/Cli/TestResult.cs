@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Interleave.Harness.Findings;
 
 namespace Interleave.Harness.Cli;
 
@@ -43,8 +44,12 @@ internal sealed record TestResult(
     /// <param name="elapsed">Wall-clock time of the whole exploration.</param>
     /// <param name="trace">Where the bug's <c>.trace</c> is now; its <c>.txt</c> account lies beside it.</param>
     internal ExplorationReport ReadBugReport(int schedules, TimeSpan elapsed, string trace) =>
-        new(Verdict, schedules, Message, File.ReadAllText(trace), elapsed)
+        new()
         {
+            Finding = new RecordedFinding(Verdict, Message),
+            IterationsRun = schedules,
+            Trace = File.ReadAllText(trace),
+            Elapsed = elapsed,
             Account = File.ReadAllText(Path.ChangeExtension(trace, ".txt")),
             FailingSchedule = FailingSchedule,
         };

@@ -1,3 +1,4 @@
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
@@ -28,11 +29,11 @@ internal sealed class AtomicityDetector
     private int _step;
 
     /// <summary>Takes the next event of the schedule; returns the violation it completes, or null.</summary>
-    internal SharedStateFinding? Observe(in PrimitiveEvent e)
+    internal AtomicityViolationFinding? Observe(in PrimitiveEvent e)
     {
         var clock = _order.Before(e);
         var task = StateOf(e.Task.Id);
-        SharedStateFinding? violation = null;
+        AtomicityViolationFinding? violation = null;
         switch (e.Operation)
         {
             case PrimitiveOperation.Read:
@@ -51,12 +52,12 @@ internal sealed class AtomicityDetector
         return violation;
     }
 
-    private SharedStateFinding? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
+    private AtomicityViolationFinding? CheckWrite(PrimitiveEvent e, VectorClock clock, TaskState task)
     {
         var cell = e.PrimitiveName;
         var act = new CellAccess(e, _order.EpochOf(e.Task.Id), _step);
 
-        SharedStateFinding? violation = null;
+        AtomicityViolationFinding? violation = null;
         if (task.Checks.Remove(cell, out var check) && check.Await is { } await
             && !check.LocksHeld.Any(held => task.HeldLocks.ContainsValue(held)))
         {
@@ -83,7 +84,7 @@ internal sealed class AtomicityDetector
     {
         var done = e.Outcome is OperationOutcome.Completed or OperationOutcome.Resumed;
         var primitive = (e.PrimitiveKind, e.PrimitiveName);
-        if (HappensBefore.IsLock(e.PrimitiveKind) || e.PrimitiveKind is "AsyncSemaphore" or "AsyncBoundedSemaphore")
+        if (e.PrimitiveKind.Family() is PrimitiveFamily.Lock or PrimitiveFamily.Semaphore)
         {
             if (e.Operation == PrimitiveOperation.Acquire && done)
             {
@@ -100,23 +101,24 @@ internal sealed class AtomicityDetector
         {
             foreach (var check in task.Checks.Values)
             {
-                check.Await ??= e;
+                check.Await ??= FindingStep.At(_step, e);
             }
         }
     }
 
-    private static SharedStateFinding Describe(Window window, CellAccess other)
+    private static AtomicityViolationFinding Describe(Window window, CellAccess other)
     {
         var otherWrite = other.Event;
         var check = window.Check.Read.Event;
         var act = window.Act.Event;
+        var await = window.Await.Event;
         var name = check.Task.Name;
-        var current = Math.Max(window.Act.Step, other.Step);
-        var message = $"Atomicity violation on {StepDescriber.Primitive(act)}: {name} reads it{StepDescriber.At(check)}, awaits "
-            + $"({StepDescriber.Action(window.Await)}{StepDescriber.At(window.Await)}) with no lock held from that read on, then writes it{StepDescriber.At(act)}; "
+        var cell = StepDescriber.Primitive(act);
+        var message = $"Atomicity violation on {cell}: {name} reads it{StepDescriber.At(check)}, awaits "
+            + $"({StepDescriber.Action(await)}{StepDescriber.At(await)}) with no lock held from that read on, then writes it{StepDescriber.At(act)}; "
             + $"{otherWrite.Task.Name}'s write{StepDescriber.At(otherWrite)} is not ordered before the check or after the write by any "
             + $"event, condition, semaphore, queue, barrier or task join, so some schedule puts it between them and {name} acts on a stale check.";
-        return new SharedStateFinding(message, [.. new[] { window.Check.Read.Step, window.Act.Step, other.Step }.Where(step => step != current).Distinct()]);
+        return new AtomicityViolationFinding(cell, window.Check.Read.Finding, window.Await, window.Act.Finding, other.Finding, message);
     }
 
     private Dictionary<int, CellAccess> Writes(string cell) =>
@@ -129,16 +131,16 @@ internal sealed class AtomicityDetector
     // after it.
     private sealed record Check(CellAccess Read, VectorClock Clock, long[] LocksHeld)
     {
-        internal PrimitiveEvent? Await { get; set; }
+        internal FindingStep? Await { get; set; }
     }
 
     // A check-then-act with an await and no lock held across it.
-    private sealed record Window(Check Check, PrimitiveEvent Await, CellAccess Act);
+    private sealed record Window(Check Check, FindingStep Await, CellAccess Act);
 
     private sealed class TaskState
     {
         // Locks and semaphores the task holds, each with the number of its acquisition.
-        internal Dictionary<(string Kind, string Name), long> HeldLocks { get; } = [];
+        internal Dictionary<(PrimitiveKind Kind, string Name), long> HeldLocks { get; } = [];
 
         internal Dictionary<string, Check> Checks { get; } = [];
     }

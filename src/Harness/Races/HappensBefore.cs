@@ -21,7 +21,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
     // Task ids to slots in the clocks (0, 1, 2, ... as tasks appear), and each task's clock by slot.
     private readonly Dictionary<int, int> _slots = [];
     private readonly List<VectorClock> _tasks = [];
-    private readonly Dictionary<(string Kind, string Name), VectorClock> _primitives = [];
+    private readonly Dictionary<(PrimitiveKind Kind, string Name), VectorClock> _primitives = [];
     private readonly Dictionary<int, int> _starters = [];
     private readonly Dictionary<int, List<VectorClock>> _endedChildren = [];
 
@@ -97,7 +97,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
             return false;
         }
 
-        if (!includeLocks && IsLock(e.PrimitiveKind))
+        if (!includeLocks && e.PrimitiveKind.Family() == PrimitiveFamily.Lock)
         {
             return true;
         }
@@ -135,9 +135,6 @@ internal sealed class HappensBefore(bool includeLocks = true)
         return slot;
     }
 
-    /// <summary>Whether the primitive is a lock (a condition's lock reports as one).</summary>
-    internal static bool IsLock(string primitiveKind) => primitiveKind == "AsyncLock";
-
     // Which side of a happens-before edge an operation is on: (release, acquire).
     private static (bool Releases, bool Acquires) Roles(in PrimitiveEvent e)
     {
@@ -151,7 +148,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
             PrimitiveOperation.Get => (false, done || e.Outcome == OperationOutcome.Failed),
 
             // A barrier wait is an arrival (blocked, or the last one passing) and a departure (passing or released).
-            PrimitiveOperation.Wait when e.PrimitiveKind == "AsyncBarrier" =>
+            PrimitiveOperation.Wait when e.PrimitiveKind.Family() == PrimitiveFamily.Barrier =>
                 (e.Outcome is OperationOutcome.Blocked or OperationOutcome.Completed, done),
             PrimitiveOperation.Wait => (false, done),
             _ => (false, false),

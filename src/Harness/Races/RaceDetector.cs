@@ -1,3 +1,4 @@
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
@@ -16,7 +17,7 @@ internal sealed class RaceDetector
     private int _step;
 
     /// <summary>Takes the next event of the schedule; returns the race it completes, or null.</summary>
-    internal SharedStateFinding? Observe(in PrimitiveEvent e)
+    internal DataRaceFinding? Observe(in PrimitiveEvent e)
     {
         var clock = _order.Before(e);
         var race = e.Operation is PrimitiveOperation.Read or PrimitiveOperation.Write ? CheckAccess(e, clock) : null;
@@ -29,7 +30,7 @@ internal sealed class RaceDetector
         return race;
     }
 
-    private SharedStateFinding? CheckAccess(in PrimitiveEvent e, VectorClock clock)
+    private DataRaceFinding? CheckAccess(in PrimitiveEvent e, VectorClock clock)
     {
         if (!_cells.TryGetValue(e.PrimitiveName, out var cell))
         {
@@ -50,7 +51,7 @@ internal sealed class RaceDetector
             cell.Reads[e.Task.Id] = access;
         }
 
-        return unordered is null ? null : new SharedStateFinding(Describe(unordered, access), [unordered.Step]);
+        return unordered is null ? null : Describe(unordered, access);
     }
 
     private CellAccess? FirstUnorderedRead(CellHistory cell, CellAccess write, VectorClock clock)
@@ -69,18 +70,22 @@ internal sealed class RaceDetector
     private bool Unordered(CellAccess earlier, CellAccess later, VectorClock laterClock) =>
         earlier.Event.Task.Id != later.Event.Task.Id && !_order.Ordered(earlier.Event.Task.Id, earlier.Epoch, laterClock);
 
-    private string Describe(CellAccess earlier, CellAccess later)
+    private DataRaceFinding Describe(CellAccess earlier, CellAccess later)
     {
         var first = earlier.Event;
         var second = later.Event;
-        return $"Data race on {StepDescriber.Primitive(second)}: {second.Task.Name} {Verb(second)} it{StepDescriber.At(second)} while "
+        PrimitiveEvent? firstSync = _lastSynchronization.TryGetValue(first.Task.Id, out var a) ? a : null;
+        PrimitiveEvent? secondSync = _lastSynchronization.TryGetValue(second.Task.Id, out var b) ? b : null;
+        var cell = StepDescriber.Primitive(second);
+        var message = $"Data race on {cell}: {second.Task.Name} {Verb(second)} it{StepDescriber.At(second)} while "
             + $"{first.Task.Name}'s {Noun(first)}{StepDescriber.At(first)} is not ordered before it by any lock, event, queue, barrier or task join. "
-            + $"Last synchronization: {LastSynchronization(first.Task)}; {LastSynchronization(second.Task)}.";
+            + $"Last synchronization: {LastSynchronization(first.Task, firstSync)}; {LastSynchronization(second.Task, secondSync)}.";
+        return new DataRaceFinding(cell, earlier.Finding, later.Finding, firstSync, secondSync, message);
     }
 
-    private string LastSynchronization(TaskIdentity task) =>
-        _lastSynchronization.TryGetValue(task.Id, out var sync)
-            ? $"{task.Name} {StepDescriber.Action(sync)}{StepDescriber.At(sync)}"
+    private static string LastSynchronization(TaskIdentity task, PrimitiveEvent? sync) =>
+        sync is { } last
+            ? $"{task.Name} {StepDescriber.Action(last)}{StepDescriber.At(last)}"
             : $"{task.Name} none since it started";
 
     private static string Verb(in PrimitiveEvent e) => e.Operation == PrimitiveOperation.Write ? "writes" : "reads";

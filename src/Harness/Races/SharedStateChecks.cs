@@ -1,3 +1,4 @@
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
@@ -19,7 +20,7 @@ internal sealed class SharedStateChecks(ScheduleRecorder recorder)
     private AtomicityDetector? _atomicity;
 
     /// <summary>Takes the event the recorder took last; returns the finding it completes, or null.</summary>
-    internal SharedStateFinding? Observe(in PrimitiveEvent e)
+    internal Finding? Observe(in PrimitiveEvent e)
     {
         if (_races is null || _atomicity is null)
         {
@@ -39,7 +40,7 @@ internal sealed class SharedStateChecks(ScheduleRecorder recorder)
             }
         }
 
-        var race = _races.Observe(e);
+        Finding? race = _races.Observe(e);
         var violation = _atomicity.Observe(e);
         return race ?? violation;
     }

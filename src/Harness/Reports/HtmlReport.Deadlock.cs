@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
-using Interleave.Harness.Tracing;
+using Interleave.Harness.Findings;
 
 namespace Interleave.Harness.Reports;
 
 /// <summary>The deadlock section: every task left waiting, and the wait-for cycle among them drawn as a chain.</summary>
 internal static partial class HtmlReport
 {
-    private static void AppendDeadlock(StringBuilder html, WaitForGraph graph)
+    private static void AppendDeadlock(StringBuilder html, DeadlockFinding deadlock)
     {
-        var waiting = graph.WaitingTasks();
+        var waiting = deadlock.WaitingTasks;
         html.Append("""
             <section class="deadlock">
             <h2>Deadlock: who waits for whom</h2>
@@ -28,7 +28,7 @@ internal static partial class HtmlReport
         }
 
         html.Append("</ul>\n");
-        if (graph.Cycle() is { } cycle)
+        if (deadlock.Cycle is { Count: > 0 } cycle)
         {
             html.Append("""<div class="cycle" role="img" aria-label="wait-for cycle">""");
             for (var i = 0; i < cycle.Count - 1; i++)
@@ -49,9 +49,9 @@ internal static partial class HtmlReport
 
     private static string PrimitiveNode(WaitingTask task)
     {
-        var source = StepDescriber.Source(task.Wait);
+        var source = task.Wait.Source;
         var site = source.Length > 0 ? $"""<span class="site">{E(source)}</span>""" : string.Empty;
-        return $"""<span class="node primitive">{E(StepDescriber.Primitive(task.Wait))}{site}</span>""";
+        return $"""<span class="node primitive">{E(task.Primitive)}{site}</span>""";
     }
 
     private static string At(string site) => site.Length > 0 ? $" (at {site})" : string.Empty;

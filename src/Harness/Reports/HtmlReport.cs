@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Interleave.Harness.Races;
+using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
@@ -55,14 +55,14 @@ internal static partial class HtmlReport
             </header>
 
             """);
-        // The other accesses of a race or an atomicity violation, found again by the detectors that ended the schedule.
-        var related = report.Verdict is Verdict.DataRace or Verdict.AtomicityViolation
-            ? SharedStateFinding.AtEnd(events)?.OtherSteps ?? []
-            : [];
+        // The other accesses of a race or an atomicity violation: the finding's steps before the failing one.
+        var related = report.Finding is DataRaceFinding or AtomicityViolationFinding
+            ? [.. report.Finding.Steps.Select(s => s.Number - 1).Where(index => index != events.Count - 1)]
+            : Array.Empty<int>();
         AppendTimeline(html, events, lanes, related);
-        if (report.Verdict == Verdict.Deadlock)
+        if (report.Finding is DeadlockFinding deadlock)
         {
-            AppendDeadlock(html, WaitForGraph.Build(events));
+            AppendDeadlock(html, deadlock);
         }
 
         html.Append(CultureInfo.InvariantCulture, $"""

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Interleave.Harness.Findings;
 using Interleave.Harness.Races;
 using Interleave.Primitives.Instrumentation;
 using Microsoft.Coyote.Runtime;
@@ -22,7 +23,8 @@ internal sealed class ObserverHub : IPrimitiveObserver
     /// <summary>Starts recording the iteration the caller (a test's root task) runs in.</summary>
     /// <param name="races">What a data race or an atomicity violation on a <c>Shared&lt;T&gt;</c> cell does.</param>
     /// <param name="warn">Told each finding when <paramref name="races"/> is <see cref="RaceChecking.Warn"/>.</param>
-    internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<string> warn)
+    /// <param name="reword">Applied to the message of each finding (a seam for the harness's own tests).</param>
+    internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<Finding> warn, Func<string, string> reword)
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
@@ -30,7 +32,8 @@ internal sealed class ObserverHub : IPrimitiveObserver
         Instance._iterations.AddOrUpdate(runtime, new Iteration(
             recorder,
             races != RaceChecking.Off ? new SharedStateChecks(recorder) : null,
-            races == RaceChecking.Warn ? warn : null));
+            races == RaceChecking.Warn ? warn : null,
+            reword));
 
         // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
         // what they do while unwinding is not part of the schedule and must not reach the account.
@@ -51,14 +54,17 @@ internal sealed class ObserverHub : IPrimitiveObserver
                 return;
             }
 
-            if (iteration.Checks?.Observe(operationEvent) is { } finding)
+            if (iteration.Checks?.Observe(operationEvent) is { } found)
             {
+                var finding = found with { Message = iteration.Reword(found.Message) };
                 if (iteration.Warn is { } warn)
                 {
-                    warn(finding.Message);
+                    warn(finding);
                 }
                 else
                 {
+                    // The finding itself is the verdict; Coyote only needs to stop the schedule here.
+                    iteration.Recorder.Fail(finding);
                     Specification.Assert(false, finding.Message);
                 }
             }
@@ -67,5 +73,5 @@ internal sealed class ObserverHub : IPrimitiveObserver
 
     // What the harness keeps about one iteration: its events, the detectors fed with them, and where their
     // findings go when they are only warnings.
-    private sealed record Iteration(ScheduleRecorder Recorder, SharedStateChecks? Checks, Action<string>? Warn);
+    private sealed record Iteration(ScheduleRecorder Recorder, SharedStateChecks? Checks, Action<Finding>? Warn, Func<string, string> Reword);
 }

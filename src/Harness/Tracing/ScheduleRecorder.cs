@@ -1,8 +1,9 @@
+using Interleave.Harness.Findings;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Harness.Tracing;
 
-/// <summary>The primitive events of one test iteration, in schedule order.</summary>
+/// <summary>The primitive events of one test iteration, in schedule order, and the harness's finding that failed it, if any.</summary>
 internal sealed class ScheduleRecorder
 {
     private readonly List<PrimitiveEvent> _events = [];
@@ -42,6 +43,12 @@ internal sealed class ScheduleRecorder
             }
         }
     }
+
+    /// <summary>The harness's own finding that failed the schedule; null when Coyote found the failure, or none.</summary>
+    internal Finding? Failure { get; private set; }
+
+    /// <summary>Keeps <paramref name="finding"/> as what failed the schedule, before the harness fails it.</summary>
+    internal void Fail(Finding finding) => Failure ??= finding;
 
     /// <summary>Stops recording: the schedule ended (a bug was found), later events are teardown.</summary>
     internal void Close()

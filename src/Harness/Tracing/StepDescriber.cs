@@ -5,7 +5,7 @@ namespace Interleave.Harness.Tracing;
 /// <summary>Puts one primitive event into words: "acquire lock 'account'" and "waits (held by Alice)".</summary>
 internal static class StepDescriber
 {
-    internal static string Primitive(in PrimitiveEvent e) => $"{KindWord(e.PrimitiveKind)} '{e.PrimitiveName}'";
+    internal static string Primitive(in PrimitiveEvent e) => $"{e.PrimitiveKind.Noun()} '{e.PrimitiveName}'";
 
     internal static string Action(in PrimitiveEvent e) => e.Operation switch
     {
@@ -50,8 +50,8 @@ internal static class StepDescriber
             (PrimitiveOperation.Put, OperationOutcome.Completed) => other is null ? $"done ({e.Value} queued)" : $"handed to {other}",
             (PrimitiveOperation.Get, OperationOutcome.Completed) => other is null ? $"got an item ({e.Value} left)" : $"got an item, admits {other}'s put",
             (PrimitiveOperation.Get, OperationOutcome.Resumed) => "got an item after waiting",
-            (PrimitiveOperation.Wait, OperationOutcome.Completed) when e.PrimitiveKind == "AsyncBarrier" => $"passes as #{e.Value}",
-            (PrimitiveOperation.Wait, OperationOutcome.Resumed) when e.PrimitiveKind == "AsyncBarrier" => $"released as #{e.Value}",
+            (PrimitiveOperation.Wait, OperationOutcome.Completed) when e.PrimitiveKind.Family() == PrimitiveFamily.Barrier => $"passes as #{e.Value}",
+            (PrimitiveOperation.Wait, OperationOutcome.Resumed) when e.PrimitiveKind.Family() == PrimitiveFamily.Barrier => $"released as #{e.Value}",
             (_, OperationOutcome.Resumed) => "resumes",
             (_, OperationOutcome.Cancelled) => other is null ? "cancelled" : $"cancelled, passes it on to {other}",
             (_, OperationOutcome.Failed) => "fails",
@@ -70,19 +70,4 @@ internal static class StepDescriber
 
     private static string FormatMilliseconds(long milliseconds) =>
         milliseconds % 1000 == 0 ? $"{milliseconds / 1000} s" : $"{milliseconds} ms";
-
-    private static string KindWord(string kind) => kind switch
-    {
-        "AsyncLock" => "lock",
-        "AsyncSemaphore" => "semaphore",
-        "AsyncBoundedSemaphore" => "bounded semaphore",
-        "AsyncEvent" => "event",
-        "AsyncCondition" => "condition",
-        "AsyncBarrier" => "barrier",
-        "AsyncQueue" => "queue",
-        "AsyncLifoQueue" => "LIFO queue",
-        "AsyncPriorityQueue" => "priority queue",
-        "Shared" => "shared",
-        _ => kind,
-    };
 }

@@ -1,26 +1,27 @@
+using Interleave.Harness.Findings;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Harness.Tracing;
 
 /// <summary>
-/// Who holds what and who waits for what at the end of a schedule, rebuilt from its primitive events:
-/// the explanation of a deadlock in words.
+/// Who holds what and who waits for what at the end of a schedule, rebuilt from its primitive events: what a
+/// <see cref="DeadlockFinding"/> says.
 /// </summary>
 internal sealed class WaitForGraph
 {
-    private readonly Dictionary<string, List<Holding>> _holders = [];
-    private readonly Dictionary<TaskIdentity, PrimitiveEvent> _waits = [];
+    private readonly Dictionary<string, List<Holder>> _holders = [];
+    private readonly Dictionary<TaskIdentity, FindingStep> _waits = [];
 
     private WaitForGraph()
     {
     }
 
-    internal static WaitForGraph Build(IEnumerable<PrimitiveEvent> events)
+    internal static WaitForGraph Build(IReadOnlyList<PrimitiveEvent> events)
     {
         var graph = new WaitForGraph();
-        foreach (var e in events)
+        for (var index = 0; index < events.Count; index++)
         {
-            graph.Apply(e);
+            graph.Apply(FindingStep.At(index, events[index]));
         }
 
         return graph;
@@ -31,37 +32,9 @@ internal sealed class WaitForGraph
         [.. _waits.OrderBy(w => w.Key.Id).Select(w => new WaitingTask(
             w.Key,
             w.Value,
-            [.. _holders.SelectMany(h => h.Value.Where(x => x.Task == w.Key).Select(x => (Primitive: h.Key, x.Site)))],
-            [.. HoldersOf(w.Value).Where(h => h != w.Key).Distinct()],
-            WakeVerb(w.Value)))];
-
-    /// <summary>True when some task is left waiting on a primitive.</summary>
-    internal bool HasWaiters => _waits.Count > 0;
-
-    /// <summary>Describes every task still waiting, then the cycle among them if there is one.</summary>
-    internal IReadOnlyList<string> Explain()
-    {
-        var lines = new List<string>();
-        foreach (var waiting in WaitingTasks())
-        {
-            var holds = waiting.Holds.Count == 0
-                ? string.Empty
-                : "holds " + string.Join(", ", waiting.Holds.Select(h => $"{h.Primitive}{At(h.Site)}")) + " and ";
-            var heldBy = waiting.HeldBy.Count > 0
-                ? $", held by {string.Join(" and ", waiting.HeldBy.Select(h => h.Name))}"
-                : $"; no running task is left to {waiting.WakeVerb} it";
-            lines.Add($"{waiting.Task.Name} {holds}waits for {StepDescriber.Primitive(waiting.Wait)}{At(StepDescriber.Source(waiting.Wait))}{heldBy}.");
-        }
-
-        if (Cycle() is { } cycle)
-        {
-            lines.Add($"Cycle: {string.Join(" -> ", cycle.Select(t => t.Name))}: each waits for the next, so none can go on.");
-        }
-
-        return lines;
-    }
-
-    private static string At(string site) => site.Length > 0 ? $" (at {site})" : string.Empty;
+            [.. _holders.SelectMany(h => h.Value.Where(x => x.Task == w.Key).Select(x => new Holding(h.Key, x.Site)))],
+            [.. HoldersOf(w.Value.Event).Where(h => h != w.Key).Distinct()],
+            WakeVerb(w.Value.Event)))];
 
     private static string WakeVerb(in PrimitiveEvent wait) => wait.Operation switch
     {
@@ -70,10 +43,13 @@ internal sealed class WaitForGraph
         PrimitiveOperation.Put => "make room in",
         PrimitiveOperation.Join => "finish the items of",
         PrimitiveOperation.Delay => "fire the timer of",
-        _ when wait.PrimitiveKind == "AsyncEvent" => "set",
-        _ when wait.PrimitiveKind == "AsyncCondition" => "notify",
-        _ when wait.PrimitiveKind == "AsyncBarrier" => "arrive at",
-        _ => "wake",
+        _ => wait.PrimitiveKind.Family() switch
+        {
+            PrimitiveFamily.Event => "set",
+            PrimitiveFamily.Condition => "notify",
+            PrimitiveFamily.Barrier => "arrive at",
+            _ => "wake",
+        },
     };
 
     private IEnumerable<TaskIdentity> HoldersOf(in PrimitiveEvent wait) =>
@@ -83,15 +59,15 @@ internal sealed class WaitForGraph
 
     /// <summary>
     /// The first cycle of waiting tasks, each waiting for what the next holds, from the task with the lowest
-    /// id back to it ("task1, task2, task1"); null when there is none.
+    /// id back to it ("task1, task2, task1"); empty when there is none.
     /// </summary>
-    internal List<TaskIdentity>? Cycle()
+    internal IReadOnlyList<TaskIdentity> Cycle()
     {
         foreach (var start in _waits.Keys.OrderBy(t => t.Id))
         {
             var path = new List<TaskIdentity> { start };
             var current = start;
-            while (_waits.TryGetValue(current, out var wait) && HoldersOf(wait).FirstOrDefault(h => h != current) is { Id: >= 0 } next)
+            while (_waits.TryGetValue(current, out var wait) && HoldersOf(wait.Event).FirstOrDefault(h => h != current) is { Id: >= 0 } next)
             {
                 if (next == start)
                 {
@@ -109,16 +85,17 @@ internal sealed class WaitForGraph
             }
         }
 
-        return null;
+        return [];
     }
 
-    private void Apply(PrimitiveEvent e)
+    private void Apply(FindingStep step)
     {
+        var e = step.Event;
         var primitive = StepDescriber.Primitive(e);
         switch (e.Outcome)
         {
             case OperationOutcome.Blocked:
-                _waits[e.Task] = e;
+                _waits[e.Task] = step;
                 break;
             case OperationOutcome.Resumed or OperationOutcome.Cancelled or OperationOutcome.Failed:
                 _waits.Remove(e.Task);
@@ -127,7 +104,7 @@ internal sealed class WaitForGraph
 
         if (e.Operation == PrimitiveOperation.Acquire && e.Outcome == OperationOutcome.Completed)
         {
-            Holdings(primitive).Add(new Holding(e.Task, StepDescriber.Source(e)));
+            Holdings(primitive).Add(new Holder(e.Task, StepDescriber.Source(e)));
         }
         else if (e.Operation == PrimitiveOperation.Acquire && e.Outcome == OperationOutcome.Resumed)
         {
@@ -136,7 +113,7 @@ internal sealed class WaitForGraph
             var index = holdings.FindIndex(h => h.Task == e.Task);
             if (index >= 0)
             {
-                holdings[index] = new Holding(e.Task, StepDescriber.Source(e));
+                holdings[index] = new Holder(e.Task, StepDescriber.Source(e));
             }
         }
         else if (e.Operation == PrimitiveOperation.Release && e.Outcome == OperationOutcome.Completed
@@ -156,12 +133,12 @@ internal sealed class WaitForGraph
 
             if (e.Counterpart.Id >= 0)
             {
-                holdings.Add(new Holding(e.Counterpart, string.Empty));
+                holdings.Add(new Holder(e.Counterpart, string.Empty));
             }
         }
     }
 
-    private List<Holding> Holdings(string primitive)
+    private List<Holder> Holdings(string primitive)
     {
         if (!_holders.TryGetValue(primitive, out var holdings))
         {
@@ -172,5 +149,5 @@ internal sealed class WaitForGraph
         return holdings;
     }
 
-    private readonly record struct Holding(TaskIdentity Task, string Site);
+    private readonly record struct Holder(TaskIdentity Task, string Site);
 }

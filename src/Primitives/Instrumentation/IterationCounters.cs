@@ -10,10 +10,10 @@ namespace Interleave.Primitives.Instrumentation;
 internal static class IterationCounters
 {
     // Each Coyote iteration runs on its own runtime instance; only one of its operations runs at a time.
-    private static readonly ConditionalWeakTable<ICoyoteRuntime, Dictionary<string, int>> PerIteration = new();
+    private static readonly ConditionalWeakTable<ICoyoteRuntime, Dictionary<PrimitiveKind, int>> PerIteration = new();
 
     /// <summary>The next number for <paramref name="key"/>, counted in the current iteration or, outside a test, in <paramref name="processWide"/>.</summary>
-    internal static int Next(string key, ref int processWide)
+    internal static int Next(PrimitiveKind key, ref int processWide)
     {
         if (!Scheduling.IsControlled)
         {

@@ -4,7 +4,7 @@ namespace Interleave.Primitives.Instrumentation;
 /// One operation of one primitive, as reported to an <see cref="IPrimitiveObserver"/>: which task did what
 /// to which primitive, how it ended, and where in the caller's source it happened.
 /// </summary>
-/// <param name="PrimitiveKind">The primitive's type name, e.g. <c>AsyncLock</c>.</param>
+/// <param name="PrimitiveKind">The primitive's type, e.g. <see cref="PrimitiveKind.AsyncLock"/>.</param>
 /// <param name="PrimitiveName">The primitive's name: given to its constructor, else type and number.</param>
 /// <param name="Operation">The operation performed.</param>
 /// <param name="Outcome">How the operation ended.</param>
@@ -14,7 +14,7 @@ namespace Interleave.Primitives.Instrumentation;
 /// <param name="CallerFile">Source file of the call, from <c>[CallerFilePath]</c>; empty when unknown.</param>
 /// <param name="CallerLine">Source line of the call, from <c>[CallerLineNumber]</c>; 0 when unknown.</param>
 public readonly record struct PrimitiveEvent(
-    string PrimitiveKind,
+    PrimitiveKind PrimitiveKind,
     string PrimitiveName,
     PrimitiveOperation Operation,
     OperationOutcome Outcome,

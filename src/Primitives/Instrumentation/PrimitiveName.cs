@@ -6,20 +6,20 @@ namespace Interleave.Primitives.Instrumentation;
 /// </summary>
 internal readonly struct PrimitiveName
 {
-    internal PrimitiveName(string kind, string? name, ref int counter)
+    internal PrimitiveName(PrimitiveKind kind, string? name, ref int counter)
     {
         Kind = kind;
         Name = name ?? $"{kind}#{IterationCounters.Next(kind, ref counter)}";
     }
 
     /// <summary>A name that is not numbered, e.g. for the tasks themselves.</summary>
-    internal PrimitiveName(string kind, string name)
+    internal PrimitiveName(PrimitiveKind kind, string name)
     {
         Kind = kind;
         Name = name;
     }
 
-    internal string Kind { get; }
+    internal PrimitiveKind Kind { get; }
 
     internal string Name { get; }
 

@@ -1,0 +1,13 @@
+namespace Interleave.Harness.Findings;
+
+/// <summary>A schedule failed an assertion: <c>Specification.Assert</c>, an xunit assertion, ... (<see cref="Verdict.AssertionFailure"/>).</summary>
+public sealed record AssertionFailureFinding : CoyoteFinding
+{
+    internal AssertionFailureFinding(string coyoteMessage, ControlEscape? likelyEscape, string message)
+        : base(coyoteMessage, likelyEscape, message)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override Verdict Verdict => Verdict.AssertionFailure;
+}

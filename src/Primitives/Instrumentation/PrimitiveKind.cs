@@ -1,0 +1,42 @@
+namespace Interleave.Primitives.Instrumentation;
+
+/// <summary>
+/// Which type of primitive a <see cref="PrimitiveEvent"/> comes from: one member per Interleave type that
+/// reports operations, named after it. What the kind is (a lock, permits, a signal, a queue, ...) and its
+/// noun in accounts are <see cref="PrimitiveKinds.Family"/> and <see cref="PrimitiveKinds.Noun"/>.
+/// </summary>
+public enum PrimitiveKind
+{
+    /// <summary><see cref="Primitives.AsyncLock"/> (asyncio <c>Lock</c>), and the lock under an <see cref="Primitives.AsyncCondition"/>.</summary>
+    AsyncLock,
+
+    /// <summary><see cref="Primitives.AsyncSemaphore"/> (asyncio <c>Semaphore</c>).</summary>
+    AsyncSemaphore,
+
+    /// <summary><see cref="Primitives.AsyncBoundedSemaphore"/> (asyncio <c>BoundedSemaphore</c>).</summary>
+    AsyncBoundedSemaphore,
+
+    /// <summary><see cref="Primitives.AsyncEvent"/> (asyncio <c>Event</c>).</summary>
+    AsyncEvent,
+
+    /// <summary><see cref="Primitives.AsyncCondition"/>'s waits and notifications (asyncio <c>Condition</c>).</summary>
+    AsyncCondition,
+
+    /// <summary><see cref="Primitives.AsyncBarrier"/> (asyncio <c>Barrier</c>).</summary>
+    AsyncBarrier,
+
+    /// <summary><see cref="AsyncQueue{T}"/> (asyncio <c>Queue</c>).</summary>
+    AsyncQueue,
+
+    /// <summary><see cref="AsyncLifoQueue{T}"/> (asyncio <c>LifoQueue</c>).</summary>
+    AsyncLifoQueue,
+
+    /// <summary><see cref="AsyncPriorityQueue{T}"/> (asyncio <c>PriorityQueue</c>).</summary>
+    AsyncPriorityQueue,
+
+    /// <summary>A <see cref="Shared{T}"/> cell: a variable tasks share (asyncio has none; its tasks share plain variables).</summary>
+    Shared,
+
+    /// <summary>The tasks themselves: <see cref="ControlledTask"/>'s start, end, yield and delay (asyncio <c>create_task</c>, <c>sleep</c>).</summary>
+    ControlledTask,
+}
