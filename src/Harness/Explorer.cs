@@ -1,3 +1,4 @@
+using Interleave.Harness.Exploration;
 using Interleave.Harness.Findings;
 using Interleave.Harness.Tracing;
 

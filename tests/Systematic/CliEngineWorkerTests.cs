@@ -1,5 +1,9 @@
+using Interleave.Cli;
+using Interleave.Cli.Commands;
+using Interleave.Cli.Engines;
+using Interleave.Cli.Runs;
 using Interleave.Harness;
-using Interleave.Harness.Cli;
+using Interleave.Harness.Exploration;
 
 namespace Interleave.Tests.Systematic;
 

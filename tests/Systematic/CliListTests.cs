@@ -1,4 +1,4 @@
-using Interleave.Harness.Cli;
+using Interleave.Cli;
 using Interleave.Scenarios;
 
 namespace Interleave.Tests.Systematic;

@@ -1,4 +1,4 @@
-using Interleave.Harness.Cli;
+using Interleave.Cli;
 
 namespace Interleave.Tests.Systematic;
 

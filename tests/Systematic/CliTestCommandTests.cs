@@ -1,5 +1,6 @@
+using Interleave.Cli;
+using Interleave.Cli.Runs;
 using Interleave.Harness;
-using Interleave.Harness.Cli;
 
 namespace Interleave.Tests.Systematic;
 

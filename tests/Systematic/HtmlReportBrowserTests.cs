@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Interleave.Harness;
 using Interleave.Harness.Findings;
 using Interleave.Harness.Reports;
-using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Scenarios;
 

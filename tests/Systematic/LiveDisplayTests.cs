@@ -8,7 +8,7 @@ namespace Interleave.Tests.Systematic;
 /// </summary>
 public class LiveDisplayTests
 {
-    private static readonly string Harness = Path.Combine(AppContext.BaseDirectory, "Interleave.Harness.dll");
+    private static readonly string Harness = Path.Combine(AppContext.BaseDirectory, "Interleave.Cli.dll");
 
     [Fact]
     public void AtATerminal_ProgressAndAColouredTable()

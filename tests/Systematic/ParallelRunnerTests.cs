@@ -1,4 +1,4 @@
-using Interleave.Harness.Cli;
+using Interleave.Cli.Runs;
 
 namespace Interleave.Tests.Systematic;
 

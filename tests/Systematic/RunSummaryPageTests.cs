@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Interleave.Cli.Reports;
 using Interleave.Harness;
-using Interleave.Harness.Reports;
 
 namespace Interleave.Tests.Systematic;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Interleave.Cli;
 using Interleave.Harness;
-using Interleave.Harness.Cli;
 using Interleave.Primitives;
 
 namespace Interleave.Tests.Systematic;

@@ -1,4 +1,4 @@
-using Interleave.Harness;
+using Interleave.Cli.Measurement;
 
 namespace Interleave.Tests.Systematic;
 

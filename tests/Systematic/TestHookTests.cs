@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using Interleave.Harness;
+using Interleave.Harness.Exploration;
 using Interleave.SampleTests;
 using Microsoft.Coyote.SystematicTesting;
 

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Xml.Linq;
 
 namespace Interleave.Tests.Systematic;
 
 /// <summary>
-/// <c>dotnet pack</c> makes <c>interleave</c> a .NET tool: packed from source, installed from the local
-/// package folder into a tool path, and run.
+/// <c>dotnet pack</c> makes <c>interleave</c> a .NET tool (packed from source, installed from the local package
+/// folder into a tool path, and run), and the harness library a package that pulls in no command line.
 /// </summary>
 public sealed class ToolPackageTests : IDisposable
 {
@@ -19,13 +22,33 @@ public sealed class ToolPackageTests : IDisposable
         var tools = Path.Combine(_work, "tools");
 
         // Release, so the pack does not rebuild the Debug binaries this test run is using.
-        Run("dotnet", ["pack", Path.Combine(RepositoryRoot(), "src", "Harness"), "-c", "Release", "-o", packages, "-p:Version=0.0.0-test"]);
-        Assert.Single(Directory.GetFiles(packages, "Interleave.Harness.0.0.0-test.nupkg"));
-        Run("dotnet", ["tool", "install", "Interleave.Harness", "--tool-path", tools, "--add-source", packages, "--version", "0.0.0-test"]);
+        Run("dotnet", ["pack", Path.Combine(RepositoryRoot(), "src", "Cli"), "-c", "Release", "-o", packages, "-p:Version=0.0.0-test"]);
+        Assert.Single(Directory.GetFiles(packages, "Interleave.Cli.0.0.0-test.nupkg"));
+        Run("dotnet", ["tool", "install", "Interleave.Cli", "--tool-path", tools, "--add-source", packages, "--version", "0.0.0-test"]);
         var listed = Run(Path.Combine(tools, "interleave"), ["list"]);
 
         Assert.Contains("bank.unprotected-withdraw", listed, StringComparison.Ordinal);
         Assert.Contains("locks.consistent-order", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HarnessLibrary_DependsOnThePrimitivesAndCoyoteOnly()
+    {
+        var packages = Path.Combine(_work, "nupkg");
+
+        Run("dotnet", ["pack", Path.Combine(RepositoryRoot(), "src", "Harness"), "-c", "Release", "-o", packages, "-p:Version=0.0.0-test"]);
+
+        using var package = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(packages, "Interleave.Harness.0.0.0-test.nupkg")));
+        var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct().Order();
+        Assert.Equal(["Interleave.Primitives", "Microsoft.Coyote", "Microsoft.Coyote.Test"], dependencies);
+
+        // And nothing further down: every package and project the library's restore pulls in.
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Harness", "obj", "project.assets.json")));
+        var closure = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(library => library.Name.Split('/')[0]).ToList();
+        Assert.Contains("Interleave.Primitives", closure);
+        Assert.DoesNotContain(closure, name => name.StartsWith("System.CommandLine", StringComparison.Ordinal)
+            || name.StartsWith("Spectre.Console", StringComparison.Ordinal) || name == "Interleave.Scenarios" || name == "Interleave.Cli");
     }
 
     private static string RepositoryRoot()

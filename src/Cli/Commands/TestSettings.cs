@@ -1,0 +1,37 @@
+using Interleave.Cli.Engines;
+using Interleave.Cli.Runs;
+using Interleave.Harness;
+namespace Interleave.Cli.Commands;
+
+/// <summary>The options of one <c>interleave test</c>, as parsed (not yet validated).</summary>
+internal sealed record TestSettings
+{
+    public string? AssemblyPath { get; init; }
+
+    public string? Method { get; init; }
+
+    public int Iterations { get; init; } = TestCommand.DefaultIterations;
+
+    public string Strategy { get; init; } = "random";
+
+    public uint? Seed { get; init; }
+
+    public int MaxSteps { get; init; } = new ExplorationOptions().MaxSteps;
+
+    public string OutDir { get; init; } = TestCommand.DefaultOutDir;
+
+    public int? TimeoutSeconds { get; init; }
+
+    public int Parallel { get; init; } = 1;
+
+    public string? Shard { get; init; }
+
+    public string? JsonPath { get; init; }
+
+    public string Verbosity { get; init; } = "normal";
+
+    public string Races { get; init; } = "fail";
+
+    /// <summary>An engine process of <see cref="EngineWorkers"/>: the tests come on standard input (<c>--serve</c>).</summary>
+    public bool Serve { get; init; }
+}
