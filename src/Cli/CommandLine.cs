@@ -58,6 +58,7 @@ public static class CommandLine
             ThroughputCommand.Create(output, error),
             TimeToBugCommand.Create(output, error),
             MergeCommand.Create(output, error),
+            EngineCommand.Create(output),
         };
         return root;
     }

@@ -9,7 +9,7 @@ namespace Interleave.Tests.Systematic;
 
 /// <summary>
 /// <c>interleave test -p N</c> on several tests: engine processes started once, each taking the next test
-/// (<see cref="EngineWorkers"/>), and their side of it (<see cref="EngineWorkerLoop"/>).
+/// (<see cref="ProcessPoolEngine"/>), and their side of it (<see cref="EngineProcessLoop"/>).
 /// </summary>
 [Collection(SampleAssemblyCollection.Name)]
 public sealed class CliEngineWorkerTests : CliTests
@@ -44,23 +44,23 @@ public sealed class CliEngineWorkerTests : CliTests
     }
 
     [Fact]
-    public void EngineWorkers_PassOnTheProcessesProgressAndResults()
+    public void ProcessPool_PassesOnTheProcessesProgressAndResults()
     {
         var suite = TestDiscovery.BuiltIns();
         var reported = new List<int>();
         var progress = new Progress(reported);
-        using var workers = new EngineWorkers(new TestSettings { Iterations = 400, OutDir = OutDir, Parallel = 2 }, seed: 9);
+        using var pool = new ProcessPoolEngine(Options(400, seed: 9, parallel: 2));
 
-        var correct = workers.Explore(TestSelector.SelectOne(suite, "counter.locked"), progress);
-        var buggy = workers.Explore(TestSelector.SelectOne(suite, "counter.unprotected"), progress: null);
+        var correct = pool.Explore(TestSelector.SelectOne(suite, "counter.locked"), progress);
+        var buggy = pool.Explore(TestSelector.SelectOne(suite, "counter.unprotected"), progress: null);
 
-        Assert.Equal((Verdict.NoBug, 400), (correct.Report.Verdict, correct.Report.IterationsRun));
+        Assert.Equal((Verdict.NoBug, 400), (correct.Verdict, correct.SchedulesRun));
         Assert.NotEmpty(reported);
         Assert.Equal(reported.Order(), reported);
         Assert.InRange(reported[^1], 1, 400);
-        Assert.Equal(Verdict.DataRace, buggy.Report.Verdict);
-        Assert.Contains("Data race on shared", buggy.Report.Account, StringComparison.Ordinal);
-        Assert.True(File.Exists(buggy.TracePath), buggy.TracePath);
+        Assert.Equal(Verdict.DataRace, buggy.Verdict);
+        Assert.Contains("Data race on shared", buggy.ReadAccount(), StringComparison.Ordinal);
+        Assert.True(File.Exists(buggy.Trace), buggy.Trace);
     }
 
     // Reports on the calling thread, unlike Progress<T>, which posts them.
@@ -70,46 +70,59 @@ public sealed class CliEngineWorkerTests : CliTests
     }
 
     [Fact]
-    public void EngineWorkers_AProcessThatFails_IsReportedWithItsExitCodeAndErrors()
+    public void ProcessPool_AProcessThatFails_IsReportedWithItsExitCodeAndErrors()
     {
         // The engine process knows no such test: it says so on its error output and ends with exit code 1.
         var ghost = new TestCase("ghost", "Ghost", "Interleave.Scenarios.Ghost", () => Task.CompletedTask, TestHooks.None);
-        using var workers = new EngineWorkers(new TestSettings { Iterations = 10, OutDir = OutDir }, seed: 1);
+        using var pool = new ProcessPoolEngine(Options(10, seed: 1, parallel: 1));
 
-        var failure = Assert.Throws<InvalidOperationException>(() => workers.Explore(ghost, progress: null));
+        var failure = Assert.Throws<InvalidOperationException>(() => pool.Explore(ghost, progress: null));
 
         Assert.Contains("Engine process 1 failed with exit code 1 while exploring ghost:", failure.Message, StringComparison.Ordinal);
         Assert.Contains("No test in the built-in scenarios is named Interleave.Scenarios.Ghost.", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Serve_AnswersEachNamedTestWithProgressThenItsResult()
+    public void Serve_AnswersEachJobWithProgressThenItsResult()
     {
         var suite = TestDiscovery.BuiltIns();
         string[] names = ["counter.locked", "counter.unprotected"];
-        var input = new StringReader(string.Join('\n', names.Select(n => TestSelector.SelectOne(suite, n).FullName)) + "\n");
+        var jobs = names.Select(n => EngineJob.For(TestSelector.SelectOne(suite, n), new ExplorationOptions { Iterations = 300, Seed = 7 }, OutDir));
+        var input = new StringReader(string.Join('\n', jobs.Select(EngineProtocol.JobLine)) + "\n");
         using var output = new StringWriter();
 
-        var exit = EngineWorkerLoop.Serve(suite, new ExplorationOptions { Iterations = 300, Seed = 7 }, OutDir, input, output);
+        var exit = EngineProcessLoop.Serve(suite, input, output);
 
         Assert.Equal(ExitCode.Ok, exit);
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        var results = lines.Select(EngineWorkerLoop.ParseResult).OfType<TestResult>().ToList();
+        var results = lines.Select(EngineProtocol.ParseResult).OfType<TestResult>().ToList();
         Assert.Equal(names, results.Select(r => r.Name));
         Assert.Equal((Verdict.NoBug, 300), (results[0].Verdict, results[0].SchedulesRun));
         Assert.Equal(Verdict.DataRace, results[1].Verdict);
         Assert.True(File.Exists(results[1].Trace), results[1].Trace);
-        Assert.NotNull(EngineWorkerLoop.ParseProgress(lines[0]));
-        Assert.All(lines, line => Assert.True(EngineWorkerLoop.ParseProgress(line) is not null || EngineWorkerLoop.ParseResult(line) is not null, line));
+        Assert.NotNull(EngineProtocol.ParseProgress(lines[0]));
+        Assert.All(lines, line => Assert.True(EngineProtocol.ParseProgress(line) is not null || EngineProtocol.ParseResult(line) is not null, line));
     }
 
     [Fact]
-    public void Serve_ALineNamingNoTest_IsAUsageError()
+    public void Serve_AJobNamingNoTest_IsAUsageError()
     {
-        var input = new StringReader("Interleave.Scenarios.NoSuchScenario\n");
+        var ghost = new TestCase("ghost", "NoSuchScenario", "Interleave.Scenarios.NoSuchScenario", () => Task.CompletedTask, TestHooks.None);
+        var input = new StringReader(EngineProtocol.JobLine(EngineJob.For(ghost, new ExplorationOptions { Iterations = 1, Seed = 1 }, OutDir)) + "\n");
 
-        var failure = Assert.Throws<UsageException>(() => EngineWorkerLoop.Serve(TestDiscovery.BuiltIns(), new ExplorationOptions { Iterations = 1 }, OutDir, input, TextWriter.Null));
+        var failure = Assert.Throws<UsageException>(() => EngineProcessLoop.Serve(TestDiscovery.BuiltIns(), input, TextWriter.Null));
 
         Assert.Contains("NoSuchScenario", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serve_ALineThatIsNoJob_IsAUsageError()
+    {
+        var failure = Assert.Throws<UsageException>(() => EngineProcessLoop.Serve(TestDiscovery.BuiltIns(), new StringReader("Interleave.Scenarios.BankScenarios.SafeWithdraw\n"), TextWriter.Null));
+
+        Assert.Contains("one job of JSON a line", failure.Message, StringComparison.Ordinal);
+    }
+
+    private RunOptions Options(int iterations, uint seed, int parallel) =>
+        new(AssemblyPath: null, new ExplorationOptions { Iterations = iterations, Seed = seed }, OutDir, parallel);
 }

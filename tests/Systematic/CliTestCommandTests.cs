@@ -152,16 +152,31 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
-    public void Test_AssemblyWithHooks_OnThreadsOfOneProcess_RunsOneEngineAtATimeAndSaysWhy()
+    public void Test_AssemblyWithHooks_WithRaceWarnings_RunsInEngineProcessesLikeAnyRun()
     {
-        // Race warnings do not cross from an engine process, so --races warn keeps the engines in this process.
         var (exit, output, error) = Run("test", SampleDll, "-i", "50", "-p", "3", "-s", "portfolio", "--races", "warn", "-o", OutDir);
 
         Assert.Equal(ExitCode.BugFound, exit);
-        Assert.DoesNotContain("at a time", output, StringComparison.Ordinal);
-        Assert.Contains("has [TestInit], [TestIterationDispose] or [TestDispose] methods", error, StringComparison.Ordinal);
-        Assert.Contains("running one engine at a time", error, StringComparison.Ordinal);
+        Assert.Contains(", 3 at a time in engine processes.", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
         Assert.Matches(@"SeasonTicketTests\.SellLastSeatOfTheSeason +NoBug +50 ", output);
+    }
+
+    [Theory]
+    [InlineData("bank")]
+    [InlineData("bank.unprotected")]
+    public void Test_RaceWarningsInEngineProcesses_AreThoseOfOneEngine(string tests)
+    {
+        string[] run = ["test", "-m", tests, "-i", "200", "--seed", "3", "--races", "warn", "-o", OutDir];
+        var (exitAlone, alone, _) = Run(run);
+        var (exit, together, error) = Run([.. run, "-p", "2"]);
+
+        Assert.Equal(exitAlone, exit);
+        Assert.Contains(" engine processes", together, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+        static IEnumerable<string> Warnings(string output) => output.Split(Environment.NewLine).Where(line => line.StartsWith("warning: ", StringComparison.Ordinal) || line.StartsWith("== ", StringComparison.Ordinal));
+        Assert.Contains(Warnings(alone), line => line.StartsWith("warning: Data race on shared 'balance'", StringComparison.Ordinal));
+        Assert.Equal(Warnings(alone), Warnings(together));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Interleave.Harness;
 namespace Interleave.Tests.Systematic;
 
 /// <summary>
-/// How <c>test -p N</c> waits on the engine processes of one test's ranges (<see cref="EngineProcesses.AwaitRanges"/>),
+/// How <c>test -p N</c> waits on the engine processes of one test's ranges (<see cref="RangeSplitEngine.AwaitRanges"/>),
 /// with processes scripted to end when a test needs them to: real ones end when their schedules say, so the
 /// order that matters here (a middle range's bug while the first range runs on) cannot be forced with them.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class EngineRangeWaitTests
         TestResult[] results = [Result(10, bug: false), Result(1, bug: true)];
 
         // A stopped process has exited with no summary: collecting it is what fails the run for real.
-        var ranges = EngineProcesses.AwaitRanges([first, middle, last], k => k < 2 ? results[k] : throw new InvalidOperationException("Engine process 3 failed with exit code 137"));
+        var ranges = RangeSplitEngine.AwaitRanges([first, middle, last], k => k < 2 ? results[k] : throw new InvalidOperationException("Engine process 3 failed with exit code 137"));
 
         Assert.True(last.Stopped);
         Assert.False(first.Stopped);
@@ -33,7 +33,7 @@ public sealed class EngineRangeWaitTests
     public void LaterRangeWithABugOfItsOwn_EndsTheResultsAtTheFirstBug()
     {
         var waits = new WaitCount();
-        var ranges = EngineProcesses.AwaitRanges(
+        var ranges = RangeSplitEngine.AwaitRanges(
             [new ScriptedRange(waits, 1), new ScriptedRange(waits, 0), new ScriptedRange(waits, 0)],
             k => Result(10, bug: k > 0));
 
@@ -44,7 +44,7 @@ public sealed class EngineRangeWaitTests
     public void NoBug_CollectsEveryRangeInOrder()
     {
         var waits = new WaitCount();
-        var ranges = EngineProcesses.AwaitRanges(
+        var ranges = RangeSplitEngine.AwaitRanges(
             [new ScriptedRange(waits, 2), new ScriptedRange(waits, 0), new ScriptedRange(waits, 1)],
             k => Result(10 + k, bug: false));
 

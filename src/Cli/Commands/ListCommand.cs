@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Interleave.Cli;
 using Interleave.Cli.Runs;
 
 namespace Interleave.Cli.Commands;

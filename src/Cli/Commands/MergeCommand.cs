@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Interleave.Cli;
 using Interleave.Cli.Display;
 using Interleave.Cli.Runs;
 
@@ -84,19 +83,7 @@ internal static class MergeCommand
             throw new UsageException($"Shard {twice.Key}/{first.ShardCount} is in more than one summary: merge each shard once.");
         }
 
-        var tests = first.Tests.Select((test, index) => Fold([.. summaries.Select(s => s.Summary.Tests[index])])).ToList();
+        var tests = first.Tests.Select((test, index) => ShardFold.Fold([.. summaries.Select(s => s.Summary.Tests[index])])).ToList();
         return first with { Shards = [.. shards.Order()], Tests = tests };
-    }
-
-    // One test over all shards: schedules and time add up, the earliest failing schedule is the bug.
-    private static TestResult Fold(IReadOnlyList<TestResult> shards)
-    {
-        var bug = shards.Where(t => t.BugFound).MinBy(t => t.FailingSchedule);
-        return (bug ?? shards[0]) with
-        {
-            SchedulesRun = shards.Sum(t => t.SchedulesRun),
-            ElapsedMilliseconds = shards.Sum(t => t.ElapsedMilliseconds),
-            TimedOut = shards.Any(t => t.TimedOut),
-        };
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Interleave.Cli;
 using Interleave.Cli.Runs;
 using Interleave.Harness;
 using Interleave.Harness.Tracing;

@@ -1,5 +1,5 @@
-using Interleave.Cli;
 using Interleave.Harness;
+
 namespace Interleave.Cli.Commands;
 
 /// <summary>Strategy names as Coyote's command line spells them.</summary>

@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Interleave.Cli;
 using Interleave.Cli.Display;
 using Interleave.Cli.Engines;
 using Interleave.Cli.Reports;
 using Interleave.Cli.Runs;
 using Interleave.Harness;
-using Interleave.Harness.Reports;
 using Spectre.Console;
 
 namespace Interleave.Cli.Commands;
@@ -35,13 +33,12 @@ internal static class TestCommand
         var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var serve = new Option<bool>("--serve") { Description = "Be an engine process of -p N: explore the tests named on standard input, one a line, answering on standard output.", Hidden = true };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, serve,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -59,7 +56,6 @@ internal static class TestCommand
                 JsonPath = parse.GetValue(json),
                 Verbosity = parse.GetValue(verbosity) ?? "normal",
                 Races = parse.GetValue(races) ?? "fail",
-                Serve = parse.GetValue(serve),
             },
             output,
             error));
@@ -68,59 +64,39 @@ internal static class TestCommand
 
     internal static int Execute(TestSettings settings, TextWriter output, TextWriter error)
     {
-        var (options, shard) = Validate(settings);
+        var (exploration, shard) = Validate(settings);
         var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
-        if (settings.Serve)
-        {
-            // At a terminal it would wait for test names that nobody types.
-            Require(Console.IsInputRedirected, "--serve is for the engine processes of -p N: it reads the tests to explore from its redirected input.");
-            return EngineWorkerLoop.Serve(suite, options, settings.OutDir, Console.In, output);
-        }
-
         var selected = TestSelector.Select(suite, settings.Method);
-
-        // Several engines: engine processes, one per processor, scale where threads of one process do not.
-        var parallel = settings.Parallel;
-        var inProcesses = EngineProcesses.Suit(settings, selected.Count, parallel, options.Races);
-        var inWorkers = EngineWorkers.Suit(selected.Count, parallel, options.Races);
-        if (parallel > 1 && !inProcesses && !inWorkers && selected.Any(t => t.Hooks.Any))
-        {
-            error.WriteLine($"interleave: note: {suite.Source} has [TestInit], [TestIterationDispose] or [TestDispose] methods, which keep state in statics across schedules, and engines as threads of one process would share them: running one engine at a time.");
-            parallel = 1;
-        }
-
-        using var workers = inWorkers ? new EngineWorkers(settings with { Parallel = parallel }, options.Seed!.Value) : null;
+        var options = new RunOptions(settings.AssemblyPath, exploration, settings.OutDir, settings.Parallel);
+        using var engine = ExplorationEngines.For(options, selected.Count);
         var verbosity = ParseVerbosity(settings.Verbosity);
         if (verbosity > Verbosity.Quiet)
         {
-            output.WriteLine(Heading(settings, options, suite, selected.Count, parallel, shard, inProcesses || inWorkers));
+            output.WriteLine(Heading(settings, exploration, suite, selected.Count, shard, engine));
             output.WriteLine();
         }
 
         var display = verbosity > Verbosity.Quiet && Terminal(output) is { } terminal
-            ? (IRunDisplay)new LiveRunDisplay(terminal, suite.IsBuiltIn, options.Iterations)
-            : new PlainRunDisplay(output, suite.IsBuiltIn, quiet: verbosity == Verbosity.Quiet);
-        var outcomes = display.Run(
-            selected,
-            parallel,
-            (test, progress) => inProcesses ? EngineProcesses.Explore(test, settings, options.Seed!.Value, parallel)
-                : workers is not null ? workers.Explore(test, progress)
-                : Explore(test, options with { ParallelEngines = selected.Count == 1 ? parallel : 1, Progress = progress }, settings.OutDir));
+            ? (IRunDisplay)new LiveRunDisplay(terminal, suite.IsBuiltIn, exploration.Iterations, selected.Count)
+            : new PlainRunDisplay(output, selected, suite.IsBuiltIn, quiet: verbosity == Verbosity.Quiet);
+        IReadOnlyList<TestResult> results = [];
+        display.Show(() => results = TestRun.Execute(selected, engine, engine.TestsAtOnce, display));
+        display.Summarize(results);
 
-        foreach (var outcome in outcomes.Where(o => o.Report.BugFound && verbosity == Verbosity.Normal))
+        foreach (var result in results.Where(r => r.BugFound && verbosity == Verbosity.Normal))
         {
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.Verdict} in schedule {outcome.Report.FailingSchedule}"));
-            output.Write(outcome.Report.Account);
-            output.WriteLine("Report: " + Path.ChangeExtension(outcome.TracePath!, ".html"));
-            output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, outcome.TracePath!, outcome.Case.Name));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {result.Name}: {result.Verdict} in schedule {result.FailingSchedule}"));
+            output.Write(result.ReadAccount());
+            output.WriteLine("Report: " + Path.ChangeExtension(result.Trace!, ".html"));
+            output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, result.Trace!, result.Name));
         }
 
-        foreach (var outcome in outcomes.Where(o => o.Report.RaceWarnings.Count > 0 && verbosity > Verbosity.Quiet))
+        foreach (var result in results.Where(r => r.RaceWarnings.Count > 0 && verbosity > Verbosity.Quiet))
         {
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {outcome.Case.Name}: {outcome.Report.RaceWarnings.Count} race and atomicity warning(s)"));
-            foreach (var race in outcome.Report.RaceWarnings)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {result.Name}: {result.RaceWarnings.Count} race and atomicity warning(s)"));
+            foreach (var race in result.RaceWarnings)
             {
                 output.WriteLine("warning: " + race.Message);
             }
@@ -128,7 +104,7 @@ internal static class TestCommand
 
         if (selected.Count > 1)
         {
-            var page = WriteSummaryPage(suite, outcomes, settings.OutDir);
+            var page = WriteSummaryPage(suite, results, settings.OutDir);
             if (verbosity > Verbosity.Quiet)
             {
                 output.WriteLine();
@@ -138,13 +114,13 @@ internal static class TestCommand
 
         var summary = new RunSummary(
             suite.Source,
-            StrategyNames.NameOf(options.Strategy),
-            options.Seed!.Value,
+            StrategyNames.NameOf(exploration.Strategy),
+            exploration.Seed!.Value,
             settings.Iterations,
             shard?.Count ?? 1,
             [shard?.Index ?? 1],
             suite.IsBuiltIn && settings.Method is null,
-            [.. outcomes.Select(TestResult.From)]);
+            results);
         if (settings.JsonPath is { } jsonPath)
         {
             RunSummaryFile.Write(jsonPath, summary);
@@ -160,11 +136,11 @@ internal static class TestCommand
     }
 
     // <outdir>/index.html: every test of the run, linking each bug's report, trace and account.
-    private static string WriteSummaryPage(TestSuite suite, IReadOnlyList<TestOutcome> outcomes, string outDir)
+    private static string WriteSummaryPage(TestSuite suite, IReadOnlyList<TestResult> results, string outDir)
     {
         string? Beside(TestResult result, string extension) =>
             result.Trace is { } trace ? Path.GetFileName(Path.ChangeExtension(trace, extension)) : null;
-        var entries = outcomes.Select(TestResult.From).Select(r => new RunSummaryEntry(
+        var entries = results.Select(r => new RunSummaryEntry(
             r.Name, r.ExpectedBug, r.Verdict, r.IterationsShown, TimeSpan.FromMilliseconds(r.ElapsedMilliseconds), Beside(r, ".html"), Beside(r, ".trace"), Beside(r, ".txt"))).ToList();
         var path = Path.Combine(outDir, "index.html");
         try
@@ -198,20 +174,16 @@ internal static class TestCommand
     }
 
     // "Exploring 3 tests from X with the random strategy (seed 42), up to 1000 schedules each, ..."
-    private static string Heading(TestSettings settings, ExplorationOptions options, TestSuite suite, int tests, int parallel, Shard? shard, bool inProcesses)
+    private static string Heading(TestSettings settings, ExplorationOptions options, TestSuite suite, int tests, Shard? shard, IExplorationEngine engine)
     {
         var plural = tests == 1 ? string.Empty : "s";
         var schedules = shard is null
             ? string.Create(CultureInfo.InvariantCulture, $"up to {options.Iterations} schedules each")
             : string.Create(CultureInfo.InvariantCulture, $"shard {shard}: schedules {options.FirstSchedule + 1}-{options.FirstSchedule + options.Iterations} of {settings.Iterations} each");
         var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
-        var together = parallel <= 1 ? string.Empty
-            : tests > 1 ? string.Create(CultureInfo.InvariantCulture, $", {parallel} at a time{(inProcesses ? " in engine processes" : string.Empty)}")
-            : inProcesses ? string.Create(CultureInfo.InvariantCulture, $", in {EngineProcesses.Count(settings, parallel)} engine processes side by side")
-            : string.Create(CultureInfo.InvariantCulture, $", on {parallel} engines side by side");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy (seed {options.Seed}), {schedules}{budget}{together}.");
+            $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy (seed {options.Seed}), {schedules}{budget}{engine.Placement}.");
     }
 
     private static (ExplorationOptions Options, Shard? Shard) Validate(TestSettings settings)
@@ -270,28 +242,6 @@ internal static class TestCommand
         if (!condition)
         {
             throw new UsageException(message);
-        }
-    }
-
-    /// <summary>Explores <paramref name="test"/> in this process and writes its bug's files, as one engine of <c>interleave test</c>.</summary>
-    internal static TestOutcome Explore(TestCase test, ExplorationOptions options, string outDir)
-    {
-        var report = Explorer.Run(test.Test, options with { TestName = test.FullName }, test.Hooks);
-        return new TestOutcome(test, report, report.BugFound ? WriteFiles(test, report, outDir) : null);
-    }
-
-    // <outdir>/<name>.trace, <outdir>/<name>.txt and <outdir>/<name>.html; the trace names the test as Namespace.Type.Method
-    // (ExplorationOptions.TestName), which is how replay finds it again without -m.
-    private static string WriteFiles(TestCase test, ExplorationReport report, string outDir)
-    {
-        var name = string.Concat(test.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
-        try
-        {
-            return BugFiles.Write(outDir, name, report, test.Name);
-        }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"Cannot write the trace of {test.Name} to {outDir}: {failure.Message}", failure);
         }
     }
 }

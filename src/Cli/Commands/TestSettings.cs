@@ -1,6 +1,6 @@
-using Interleave.Cli.Engines;
 using Interleave.Cli.Runs;
 using Interleave.Harness;
+
 namespace Interleave.Cli.Commands;
 
 /// <summary>The options of one <c>interleave test</c>, as parsed (not yet validated).</summary>
@@ -31,7 +31,4 @@ internal sealed record TestSettings
     public string Verbosity { get; init; } = "normal";
 
     public string Races { get; init; } = "fail";
-
-    /// <summary>An engine process of <see cref="EngineWorkers"/>: the tests come on standard input (<c>--serve</c>).</summary>
-    public bool Serve { get; init; }
 }

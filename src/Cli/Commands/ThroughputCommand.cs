@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Interleave.Cli;
 using Interleave.Cli.Engines;
 using Interleave.Cli.Measurement;
 using Interleave.Cli.Runs;
@@ -62,11 +61,12 @@ internal static class ThroughputCommand
         {
             foreach (var test in tests)
             {
-                TimeSpan InProcesses(int schedules, int processes) => EngineProcesses.Explore(
-                    test,
-                    new TestSettings { AssemblyPath = assemblyPath, Iterations = schedules, Seed = Seed, Parallel = processes, OutDir = bugFolder.FullName },
-                    Seed,
-                    processes).Report.Elapsed;
+                TimeSpan InProcesses(int schedules, int processes)
+                {
+                    using var engine = new RangeSplitEngine(Run(assemblyPath, schedules, processes, bugFolder.FullName), processes);
+                    return TimeSpan.FromMilliseconds(engine.Explore(test, progress: null).ElapsedMilliseconds);
+                }
+
                 var result = Throughput.Measure(test.Test, iterations, Seed, rounds, engines, InProcesses);
                 results.Add(result);
                 output.WriteLine(Row(test.Name.PadRight(width), result));
@@ -114,11 +114,10 @@ internal static class ThroughputCommand
     {
         double Rate(int processes)
         {
-            var settings = new TestSettings { AssemblyPath = assemblyPath, Iterations = iterations, Seed = Seed, Parallel = processes, OutDir = bugFolder };
             var clock = Stopwatch.StartNew();
-            using var workers = new EngineWorkers(settings, Seed);
-            var outcomes = ParallelRunner.Run(tests, processes, test => workers.Explore(test, progress: null), _ => { });
-            return outcomes.Sum(o => o.Report.IterationsRun) / clock.Elapsed.TotalSeconds;
+            using var engine = new ProcessPoolEngine(Run(assemblyPath, iterations, processes, bugFolder));
+            var results = ParallelRunner.Run(tests, processes, test => engine.Explore(test, progress: null), _ => { });
+            return results.Sum(r => r.SchedulesRun) / clock.Elapsed.TotalSeconds;
         }
 
         var one = new double[rounds];
@@ -131,6 +130,10 @@ internal static class ThroughputCommand
 
         return (Throughput.Median(one, rate => rate), Throughput.Median(many, rate => rate));
     }
+
+    // A run of the given schedules of each test with the throughput seed, on the given number of engines.
+    private static RunOptions Run(string? assemblyPath, int schedules, int engines, string bugFolder) =>
+        new(assemblyPath, new ExplorationOptions { Iterations = schedules, Seed = Seed }, bugFolder, engines);
 
     // The race check's cost: the share of time the harness spends more with the detectors than without.
     private static string Row(string name, ThroughputResult r) =>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Interleave.Cli;
 using Interleave.Cli.Measurement;
 using Interleave.Cli.Runs;
 using Interleave.Harness;

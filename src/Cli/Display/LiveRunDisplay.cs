@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Interleave.Cli.Runs;
-using Interleave.Harness;
 using Spectre.Console;
 
 namespace Interleave.Cli.Display;
@@ -9,49 +9,63 @@ namespace Interleave.Cli.Display;
 /// For a person at a terminal (Spectre.Console): a live progress bar per running test (schedules, rate,
 /// elapsed, bugs so far), then a coloured summary table.
 /// </summary>
-internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, int schedulesPerTest) : IRunDisplay
+internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, int schedulesPerTest, int tests) : IRunDisplay
 {
-    public IReadOnlyList<TestOutcome> Run(IReadOnlyList<TestCase> tests, int parallel, Func<TestCase, IProgress<int>?, TestOutcome> explore)
-    {
-        IReadOnlyList<TestOutcome> outcomes = [];
-        var bugs = 0;
+    private readonly ConcurrentDictionary<TestCase, Bar> _bars = new();
+    private ProgressContext? _context;
+    private ProgressTask? _overall;
+    private int _done;
+    private int _bugs;
+
+    public void Show(Action run) =>
         console.Progress()
             .AutoClear(true)
             .HideCompleted(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var overall = context.AddTask(Overall(0, tests.Count, 0), maxValue: tests.Count);
-                var done = 0;
-                outcomes = ParallelRunner.Run(
-                    tests,
-                    parallel,
-                    test =>
-                    {
-                        var task = context.AddTask(Markup.Escape(test.Name), maxValue: schedulesPerTest);
-                        var started = DateTime.UtcNow;
-                        var outcome = explore(test, new Progress(task, started, Markup.Escape(test.Name)));
-                        task.Value = task.MaxValue;
-                        task.StopTask();
-                        if (outcome.Report.BugFound)
-                        {
-                            Interlocked.Increment(ref bugs);
-                        }
-
-                        overall.Increment(1);
-                        overall.Description = Overall(Interlocked.Increment(ref done), tests.Count, bugs);
-                        return outcome;
-                    },
-                    _ => { });
+                _context = context;
+                _overall = context.AddTask(Overall(0, 0), maxValue: tests);
+                run();
             });
-        console.Write(Table(outcomes));
-        return outcomes;
+
+    public void TestStarted(TestCase test)
+    {
+        var name = Markup.Escape(test.Name);
+        _bars[test] = new Bar(Context.AddTask(name, maxValue: schedulesPerTest), DateTime.UtcNow, name);
     }
 
-    private static string Overall(int done, int count, int bugs) =>
-        string.Create(CultureInfo.InvariantCulture, $"[bold]{done}/{count} tests[/], {(bugs == 0 ? "[green]no bug yet[/]" : $"[red]{bugs} bug(s)[/]")}");
+    public void TestProgressed(TestCase test, int schedules)
+    {
+        var bar = _bars[test];
+        var seconds = Math.Max((DateTime.UtcNow - bar.Started).TotalSeconds, 0.001);
+        bar.Task.Description = string.Create(CultureInfo.InvariantCulture, $"{bar.Name} [grey]{schedules} schedules, {schedules / seconds:F0}/s[/]");
+        bar.Task.Value = Math.Min(schedules, bar.Task.MaxValue);
+    }
 
-    private Table Table(IReadOnlyList<TestOutcome> outcomes)
+    public void TestFinished(TestCase test, TestResult result)
+    {
+        var task = _bars[test].Task;
+        task.Value = task.MaxValue;
+        task.StopTask();
+        var bugs = result.BugFound ? Interlocked.Increment(ref _bugs) : Volatile.Read(ref _bugs);
+        var overall = _overall!;
+        overall.Increment(1);
+        overall.Description = Overall(Interlocked.Increment(ref _done), bugs);
+    }
+
+    public void ResultInOrder(TestResult result)
+    {
+    }
+
+    public void Summarize(IReadOnlyList<TestResult> results) => console.Write(Table(results));
+
+    private ProgressContext Context => _context ?? throw new InvalidOperationException("The live display shows a run only inside Show.");
+
+    private string Overall(int done, int bugs) =>
+        string.Create(CultureInfo.InvariantCulture, $"[bold]{done}/{tests} tests[/], {(bugs == 0 ? "[green]no bug yet[/]" : $"[red]{bugs} bug(s)[/]")}");
+
+    private Table Table(IReadOnlyList<TestResult> results)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("test").NoWrap());
         if (showExpected)
@@ -60,7 +74,7 @@ internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, in
         }
 
         table.AddColumn(new TableColumn("verdict").NoWrap()).AddColumn(new TableColumn("iterations").RightAligned()).AddColumn(new TableColumn("time").RightAligned()).AddColumn("trace");
-        foreach (var result in outcomes.Select(TestResult.From))
+        foreach (var result in results)
         {
             var colour = !result.AsExpected ? "yellow" : result.BugFound ? "red" : "green";
             var verdict = $"[{colour}]{result.Verdict}{(result.TimedOut ? " (timeout)" : string.Empty)}{(result.AsExpected ? string.Empty : " UNEXPECTED")}[/]";
@@ -80,14 +94,6 @@ internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, in
         return table;
     }
 
-    // Schedules started so far and the rate, shown in the test's bar.
-    private sealed class Progress(ProgressTask task, DateTime started, string name) : IProgress<int>
-    {
-        public void Report(int value)
-        {
-            var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
-            task.Description = string.Create(CultureInfo.InvariantCulture, $"{name} [grey]{value} schedules, {value / seconds:F0}/s[/]");
-            task.Value = Math.Min(value, task.MaxValue);
-        }
-    }
+    // A running test's bar, when it started and its name as markup.
+    private sealed record Bar(ProgressTask Task, DateTime Started, string Name);
 }

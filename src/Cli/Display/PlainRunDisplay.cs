@@ -1,27 +1,43 @@
 using Interleave.Cli.Runs;
+
 namespace Interleave.Cli.Display;
 
 /// <summary>For logs and pipes: the table, a row per test as soon as it and all before it are done; no progress.</summary>
-internal sealed class PlainRunDisplay(TextWriter output, bool showExpected, bool quiet) : IRunDisplay
+internal sealed class PlainRunDisplay(TextWriter output, IReadOnlyList<TestCase> tests, bool showExpected, bool quiet) : IRunDisplay
 {
-    public IReadOnlyList<TestOutcome> Run(IReadOnlyList<TestCase> tests, int parallel, Func<TestCase, IProgress<int>?, TestOutcome> explore)
+    private readonly RunSummaryTable _table = new(tests.Select(t => t.Name), showExpected);
+
+    public void Show(Action run)
     {
-        var table = new RunSummaryTable(tests.Select(t => t.Name), showExpected);
         if (!quiet)
         {
-            output.WriteLine(table.Header());
+            output.WriteLine(_table.Header());
         }
 
-        return ParallelRunner.Run(
-            tests,
-            parallel,
-            test => explore(test, null),
-            outcome =>
-            {
-                if (!quiet)
-                {
-                    output.WriteLine(table.Row(TestResult.From(outcome)));
-                }
-            });
+        run();
+    }
+
+    public void ResultInOrder(TestResult result)
+    {
+        if (!quiet)
+        {
+            output.WriteLine(_table.Row(result));
+        }
+    }
+
+    public void TestStarted(TestCase test)
+    {
+    }
+
+    public void TestProgressed(TestCase test, int schedules)
+    {
+    }
+
+    public void TestFinished(TestCase test, TestResult result)
+    {
+    }
+
+    public void Summarize(IReadOnlyList<TestResult> results)
+    {
     }
 }

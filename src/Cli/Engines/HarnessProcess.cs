@@ -1,47 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Interleave.Cli.Commands;
 
 namespace Interleave.Cli.Engines;
 
 /// <summary>
-/// This harness started again as an engine process of <c>interleave test -p N</c>: the options it shares with
-/// its parent, and the start itself, pinned to a processor of its own.
+/// This program started again as an engine process of <c>interleave test -p N</c>, pinned to a processor of its own.
 /// </summary>
 internal static class HarnessProcess
 {
-    /// <summary>
-    /// <c>test</c> with the options every engine process of a run shares with its parent: the assembly,
-    /// schedules, strategy, seed, step bound, race checking and time budget.
-    /// </summary>
-    internal static IEnumerable<string> TestArguments(TestSettings settings, uint seed)
-    {
-        yield return "test";
-        if (settings.AssemblyPath is { } assembly)
-        {
-            yield return Path.GetFullPath(assembly);
-        }
-
-        string[] options =
-        [
-            "-i", Invariant(settings.Iterations),
-            "-s", settings.Strategy,
-            "--seed", Invariant(seed),
-            "--max-steps", Invariant(settings.MaxSteps),
-            "--races", settings.Races,
-        ];
-        foreach (var option in options)
-        {
-            yield return option;
-        }
-
-        if (settings.TimeoutSeconds is { } seconds)
-        {
-            yield return "--timeout";
-            yield return Invariant(seconds);
-        }
-    }
-
     /// <summary>Starts the harness with <paramref name="arguments"/>, its output and errors redirected.</summary>
     /// <param name="arguments">The command line after the program.</param>
     /// <param name="processor">

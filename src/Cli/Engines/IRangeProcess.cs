@@ -1,6 +1,6 @@
 namespace Interleave.Cli.Engines;
 
-/// <summary>The engine process of one range of a test's schedules, as <see cref="EngineProcesses"/> waits on it.</summary>
+/// <summary>The engine process of one range of a test's schedules, as <see cref="RangeSplitEngine"/> waits on it.</summary>
 internal interface IRangeProcess
 {
     /// <summary>True once the process has ended, by itself or by <see cref="Stop"/>.</summary>

@@ -1,4 +1,5 @@
 using Interleave.Harness;
+
 namespace Interleave.Cli.Measurement;
 
 /// <summary>What <see cref="Throughput.Measure(Func{Task}, int, uint, int, int)"/> measured: medians over its rounds, all from one process.</summary>

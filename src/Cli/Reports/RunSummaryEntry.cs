@@ -1,4 +1,5 @@
 using Interleave.Harness;
+
 namespace Interleave.Cli.Reports;
 
 /// <summary>One row of the <see cref="RunSummaryPage"/>: one explored test and the files written for its bug.</summary>

@@ -1,4 +1,5 @@
 using Interleave.Harness.Exploration;
+
 namespace Interleave.Cli.Runs;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Interleave.Cli;
 using Interleave.Harness.Tracing;
+
 namespace Interleave.Cli.Runs;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Interleave.Cli;
 
 namespace Interleave.Cli.Runs;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
-using Interleave.Cli;
 
 namespace Interleave.Cli.Runs;
 
 /// <summary>
 /// <c>--shard K/N</c>: the K-th of N disjoint ranges of the schedules of one seed. Ranges, not seeds: with
-/// the random family seed s + 1 explores what seed s explores one iteration later (DESIGN.md), so shards
+/// the random family seed s + 1 explores what seed s explores one iteration later (docs/ARCHITECTURE.md), so shards
 /// on consecutive seeds would mostly repeat each other.
 /// </summary>
 /// <param name="Index">K, from 1.</param>

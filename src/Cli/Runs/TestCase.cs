@@ -1,5 +1,6 @@
 using Interleave.Harness;
 using Interleave.Harness.Exploration;
+
 namespace Interleave.Cli.Runs;
 
 /// <summary>One test the command can explore, replay or list: a built-in scenario or a user's [Test] method.</summary>

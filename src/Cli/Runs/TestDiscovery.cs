@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Interleave.Cli;
 using Interleave.Harness.Exploration;
 using Interleave.Harness.Tracing;
 using Interleave.Scenarios;

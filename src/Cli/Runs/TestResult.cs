@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Interleave.Harness;
-using Interleave.Harness.Findings;
 
 namespace Interleave.Cli.Runs;
 
-/// <summary>One test's line of a run summary: what <c>interleave test</c> prints and writes with <c>--json</c>, and what <c>merge</c> folds.</summary>
+/// <summary>
+/// One test's result in a run: what <c>interleave test</c> shows and writes with <c>--json</c>, what an engine
+/// process sends back, and what <c>merge</c> folds.
+/// </summary>
 /// <param name="Name">The name shown: a scenario name or <c>Type.Method</c>.</param>
 /// <param name="FullName">Namespace.Type.Method.</param>
 /// <param name="ExpectedBug">Whether a bug is expected (built-in scenarios); null for a user's test.</param>
@@ -13,7 +15,7 @@ namespace Interleave.Cli.Runs;
 /// <param name="SchedulesRun">Schedules run (to the bug, or all).</param>
 /// <param name="ElapsedMilliseconds">Wall-clock time.</param>
 /// <param name="TimedOut">The time budget ran out first.</param>
-/// <param name="Trace">The written trace's path; null when no bug.</param>
+/// <param name="Trace">The written trace's path; null when no bug. The account (<c>.txt</c>) and the HTML report lie beside it.</param>
 /// <param name="Message">The bug's description; empty when no bug.</param>
 internal sealed record TestResult(
     string Name,
@@ -27,6 +29,12 @@ internal sealed record TestResult(
     string? Trace,
     string Message)
 {
+    /// <summary>What failed the failing schedule; null when no bug.</summary>
+    public FindingSummary? Finding { get; init; }
+
+    /// <summary>The distinct data races and atomicity violations seen with <c>--races warn</c>.</summary>
+    public IReadOnlyList<FindingSummary> RaceWarnings { get; init; } = [];
+
     /// <summary>True when a schedule failed.</summary>
     public bool BugFound => Verdict != Verdict.NoBug;
 
@@ -37,33 +45,35 @@ internal sealed record TestResult(
     /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
     public bool AsExpected => ExpectedBug is not { } expected || expected == BugFound;
 
-    /// <summary>
-    /// The report of this line's bug, as an engine process found it: its trace and account read back from the
-    /// files written for it at <paramref name="trace"/>.
-    /// </summary>
-    /// <param name="schedules">Schedules run, up to the bug, by every engine that explored the test.</param>
-    /// <param name="elapsed">Wall-clock time of the whole exploration.</param>
-    /// <param name="trace">Where the bug's <c>.trace</c> is now; its <c>.txt</c> account lies beside it.</param>
-    internal ExplorationReport ReadBugReport(int schedules, TimeSpan elapsed, string trace) =>
-        new()
+    /// <summary>The readable account of the bug, read from the <c>.txt</c> beside <see cref="Trace"/>.</summary>
+    /// <exception cref="UsageException">The account cannot be read.</exception>
+    internal string ReadAccount()
+    {
+        var path = Path.ChangeExtension(Trace ?? throw new InvalidOperationException($"{Name} has no bug, so no account."), ".txt");
+        try
         {
-            Finding = new RecordedFinding(Verdict, Message),
-            IterationsRun = schedules,
-            Trace = File.ReadAllText(trace),
-            Elapsed = elapsed,
-            Account = File.ReadAllText(Path.ChangeExtension(trace, ".txt")),
-            FailingSchedule = FailingSchedule,
-        };
+            return File.ReadAllText(path);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read the account of {Name} at {path}: {failure.Message}", failure);
+        }
+    }
 
-    internal static TestResult From(TestOutcome outcome) => new(
-        outcome.Case.Name,
-        outcome.Case.FullName,
-        outcome.Case.IsBuggy,
-        outcome.Report.Verdict,
-        outcome.Report.FailingSchedule,
-        outcome.Report.IterationsRun,
-        outcome.Report.Elapsed.TotalMilliseconds,
-        outcome.Report.TimedOut,
-        outcome.TracePath,
-        outcome.Report.Message);
+    /// <summary>The result of exploring <paramref name="test"/>, whose bug's files (if any) were written at <paramref name="trace"/>.</summary>
+    internal static TestResult Of(TestCase test, ExplorationReport report, string? trace) => new(
+        test.Name,
+        test.FullName,
+        test.IsBuggy,
+        report.Verdict,
+        report.FailingSchedule,
+        report.IterationsRun,
+        report.Elapsed.TotalMilliseconds,
+        report.TimedOut,
+        trace,
+        report.Message)
+    {
+        Finding = report.Finding is { } finding ? FindingSummary.Of(finding) : null,
+        RaceWarnings = [.. report.RaceWarnings.Select(FindingSummary.Of)],
+    };
 }

@@ -1,5 +1,5 @@
-using Interleave.Cli;
 using Interleave.Cli.Commands;
+
 namespace Interleave.Cli.Runs;
 
 /// <summary>Picks tests by the <c>-m</c> pattern: an exact name first, else every name containing it.</summary>
