@@ -1,7 +1,7 @@
 namespace Interleave.Harness;
 
 /// <summary>
-/// Thrown by <see cref="Explore.Verify"/> when a schedule fails: its message is the readable account of
+/// Thrown by <see cref="Explorer.Verify"/> when a schedule fails: its message is the readable account of
 /// the failing schedule, the path of the saved trace and the call that replays it, so a test framework
 /// shows all three where the test failed.
 /// </summary>

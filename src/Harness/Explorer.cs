@@ -13,7 +13,7 @@ namespace Interleave.Harness;
 /// <c>[TestDispose]</c> methods (one of each per assembly, as <c>coyote test</c> requires): they run before
 /// the first schedule, after each schedule and after the last.
 /// </remarks>
-public static class Explorer
+public static partial class Explorer
 {
     /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
     /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>

@@ -56,7 +56,7 @@ internal static class ParallelRunner
             }
         }
 
-        Workers.Run(Math.Min(degree, items.Count), Worker);
+        DedicatedThreads.Run(Math.Min(degree, items.Count), Worker);
 
         return results!;
     }

@@ -115,7 +115,7 @@ internal sealed class ScheduleSearch
             }
         }
 
-        Workers.Run(engines, Worker);
+        DedicatedThreads.Run(engines, Worker);
     }
 
     // Runs schedules first+1 .. first+count on one engine.

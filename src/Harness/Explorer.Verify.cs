@@ -3,18 +3,21 @@ using Interleave.Harness.Reports;
 
 namespace Interleave.Harness;
 
-/// <summary>
+/// <content>
 /// One-line systematic tests for any test framework:
-/// <c>Explore.Verify(BankScenarios.SafeWithdraw, iterations: 1000);</c> passes when no explored schedule
+/// <c>Explorer.Verify(BankScenarios.SafeWithdraw, iterations: 1000);</c> passes when no explored schedule
 /// fails, and otherwise throws a <see cref="BugFoundException"/> whose message is the account of the
 /// failing schedule, the path of its trace and the call that replays it.
-/// </summary>
-public static class Explore
+/// </content>
+public static partial class Explorer
 {
     /// <summary>The folder traces are saved in unless told otherwise: <c>interleave-out</c> under the current directory.</summary>
     public static string DefaultOutputDirectory => Path.Combine(Environment.CurrentDirectory, "interleave-out");
 
-    /// <summary>Explores <paramref name="test"/> and throws if any schedule fails.</summary>
+    /// <summary>
+    /// Explores <paramref name="test"/> and throws if any schedule fails: the one-line systematic test, e.g.
+    /// <c>Explorer.Verify(BankScenarios.SafeWithdraw, iterations: 1000);</c> in an xunit <c>[Fact]</c>.
+    /// </summary>
     /// <param name="test">The test: an async method built on Interleave primitives and <c>ControlledTask</c>.</param>
     /// <param name="iterations">How many schedules to explore.</param>
     /// <param name="strategy">The scheduling strategy.</param>
@@ -30,7 +33,7 @@ public static class Explore
         string? outputDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = seed });
+        var report = Run(test, new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = seed });
         if (!report.BugFound)
         {
             return report;

@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 namespace Interleave.Harness.Exploration;
 
 /// <summary>Dedicated threads running one loop side by side (each Coyote engine blocks a thread while it runs).</summary>
-internal static class Workers
+internal static class DedicatedThreads
 {
     /// <summary>Runs <paramref name="worker"/> on <paramref name="count"/> threads, waits for all, and rethrows the first failure as itself.</summary>
     internal static void Run(int count, Action worker)

@@ -4,7 +4,7 @@ using Interleave.Scenarios;
 namespace Interleave.Tests.Systematic;
 
 /// <summary>The one-line xunit helper: silent on a correct test, a readable failure with a replayable trace on a bug.</summary>
-public sealed class ExploreVerifyTests : IDisposable
+public sealed class ExplorerVerifyTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"interleave-verify-{Guid.NewGuid():N}");
 
@@ -19,7 +19,7 @@ public sealed class ExploreVerifyTests : IDisposable
     [Fact]
     public void Verify_CorrectScenario_ReturnsAfterEveryIteration()
     {
-        var report = Explore.Verify(BankScenarios.SafeWithdraw, iterations: 300, outputDirectory: _folder);
+        var report = Explorer.Verify(BankScenarios.SafeWithdraw, iterations: 300, outputDirectory: _folder);
 
         Assert.Equal(300, report.IterationsRun);
         Assert.False(Directory.Exists(_folder));
@@ -29,7 +29,7 @@ public sealed class ExploreVerifyTests : IDisposable
     public void Verify_BuggyScenario_ThrowsWithAccountTracePathAndReplayCall()
     {
         var error = Assert.Throws<BugFoundException>(() =>
-            Explore.Verify(BankScenarios.UnprotectedWithdraw, iterations: 100, seed: 9, outputDirectory: _folder));
+            Explorer.Verify(BankScenarios.UnprotectedWithdraw, iterations: 100, seed: 9, outputDirectory: _folder));
 
         Assert.Contains("Data race on shared 'balance'", error.Message, StringComparison.Ordinal);
         Assert.Matches(@"(Alice|Bob) +(read|write) shared 'balance'", error.Message);
