@@ -9,6 +9,9 @@ using Xunit;
 
 namespace Interleave.Tests.Property;
 
+// The mutants exist in Debug builds only (what the tests and CI build): a Release build ships without them.
+#if INTERLEAVE_MUTANTS
+
 /// <summary>
 /// The property suite catches each deliberate defect of the primitives (<see cref="Mutant"/>): with the
 /// mutant switched on, at least one of the model-based properties fails, and without it every one of them
@@ -100,3 +103,5 @@ public class MutantProperties
         }
     }
 }
+
+#endif

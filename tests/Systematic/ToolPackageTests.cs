@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using System.Xml.Linq;
 
@@ -49,6 +51,12 @@ public sealed class ToolPackageTests : IDisposable
         Assert.Contains("Interleave.Primitives", closure);
         Assert.DoesNotContain(closure, name => name.StartsWith("System.CommandLine", StringComparison.Ordinal)
             || name.StartsWith("Spectre.Console", StringComparison.Ordinal) || name == "Interleave.Scenarios" || name == "Interleave.Cli");
+
+        // The Release primitives the package was built on cannot switch a mutant on: the switch is Debug-only.
+        using var primitives = new PEReader(File.OpenRead(Path.Combine(RepositoryRoot(), "src", "Primitives", "bin", "Release", "net10.0", "Interleave.Primitives.dll")));
+        var metadata = primitives.GetMetadataReader();
+        var mutation = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition).Single(t => metadata.GetString(t.Name) == "Mutation");
+        Assert.Empty(mutation.GetProperties());
     }
 
     private static string RepositoryRoot()

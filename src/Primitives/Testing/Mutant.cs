@@ -1,7 +1,7 @@
 namespace Interleave.Primitives.Testing;
 
 /// <summary>
-/// A deliberate defect the primitives can be switched to (<see cref="Mutation.Active"/>), so the property
+/// A deliberate defect the primitives can be switched to (<see cref="Mutation"/>, in Debug builds), so the property
 /// suite can show it catches each one. Never set outside the harness's own tests.
 /// </summary>
 internal enum Mutant
