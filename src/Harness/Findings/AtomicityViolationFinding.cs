@@ -5,35 +5,22 @@ namespace Interleave.Harness.Findings;
 /// and another task's write is ordered neither before the check nor after the write by anything but lock
 /// order (<see cref="Verdict.AtomicityViolation"/>).
 /// </summary>
-public sealed record AtomicityViolationFinding : Finding
+/// <param name="Cell">The cell, as accounts name it: <c>shared 'balance'</c>.</param>
+/// <param name="Check">The acting task's last read of the cell before its write.</param>
+/// <param name="Await">The first await after the check, with no lock held across it.</param>
+/// <param name="Act">The acting task's write, which acts on the check.</param>
+/// <param name="OtherWrite">The other task's write, which some schedule puts between the check and the act.</param>
+/// <param name="Message">The violation in words.</param>
+public sealed record AtomicityViolationFinding(
+    string Cell,
+    FindingStep Check,
+    FindingStep Await,
+    FindingStep Act,
+    FindingStep OtherWrite,
+    string Message) : Finding(Message)
 {
-    internal AtomicityViolationFinding(string cell, FindingStep check, FindingStep await, FindingStep act, FindingStep otherWrite, string message)
-        : base(message)
-    {
-        Cell = cell;
-        Check = check;
-        Await = await;
-        Act = act;
-        OtherWrite = otherWrite;
-    }
-
     /// <inheritdoc/>
     public override Verdict Verdict => Verdict.AtomicityViolation;
-
-    /// <summary>The cell, as accounts name it: <c>shared 'balance'</c>.</summary>
-    public string Cell { get; }
-
-    /// <summary>The acting task's last read of the cell before its write.</summary>
-    public FindingStep Check { get; }
-
-    /// <summary>The first await after the check, with no lock held across it.</summary>
-    public FindingStep Await { get; }
-
-    /// <summary>The acting task's write, which acts on the check.</summary>
-    public FindingStep Act { get; }
-
-    /// <summary>The other task's write, which some schedule puts between the check and the act.</summary>
-    public FindingStep OtherWrite { get; }
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Primitives => [Cell];
