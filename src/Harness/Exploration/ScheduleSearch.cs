@@ -151,6 +151,10 @@ internal sealed class ScheduleSearch
         {
             _options.ScheduleRecorded?.Invoke(lastIteration?.Events ?? []);
             _hooks.DisposeIteration();
+
+            // Coyote's report keeps the trace of every distinct schedule as text, only to count them (which
+            // nothing here reads): kept, an engine's memory grows with every schedule it runs.
+            engine.TestReport.CoverageInfo.ExploredPaths.Clear();
         });
         engine.Run();
         Interlocked.Add(ref _stepsExplored, (long)engine.TestReport.TotalExploredFairSteps + engine.TestReport.TotalExploredUnfairSteps);
