@@ -77,58 +77,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     public ValueTask<int> WaitAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled<int>(cancellationToken);
-        }
-
-        Waiter<int>? waiter = null;
-        List<Waiter<int>>? released = null;
-        int index;
-        bool broken;
-        lock (_sync)
-        {
-            broken = _broken;
-            index = _waiters.Count;
-            if (broken)
-            {
-                index = -1;
-            }
-            else if (index + 1 == Parties)
-            {
-                released = _waiters.DequeueAll();
-            }
-            else
-            {
-                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
-                _waiters.Enqueue(waiter);
-            }
-        }
-
-        if (broken)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
-            return ValueTask.FromException<int>(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
-        }
-
-        if (released is not null)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Completed, index, callerFile, callerLine);
-            foreach (var party in released)
-            {
-                party.TrySetResult(party.Payload);
-            }
-
-            return new ValueTask<int>(index);
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, index, callerFile, callerLine);
-        return Scheduling.ForCaller(WaitSlowAsync(waiter!, cancellationToken, callerFile, callerLine));
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        WaitCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Wait, callerFile, callerLine));
 
     /// <summary>
     /// Returns the barrier to the empty, unbroken state; tasks waiting now throw
@@ -160,6 +110,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         return ValueTask.CompletedTask;
     }
 
+    PrimitiveName IWaiterOwner<int>.Primitive => _name;
+
     bool IWaiterOwner<int>.TryRemoveCancelled(Waiter<int> waiter)
     {
         List<Waiter<int>> others;
@@ -184,6 +136,58 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         return true;
     }
 
+    private ValueTask<int> WaitCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+
+        Waiter<int>? waiter = null;
+        List<Waiter<int>>? released = null;
+        int index;
+        bool broken;
+        lock (_sync)
+        {
+            broken = _broken;
+            index = _waiters.Count;
+            if (broken)
+            {
+                index = -1;
+            }
+            else if (index + 1 == Parties)
+            {
+                released = _waiters.DequeueAll();
+            }
+            else
+            {
+                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
+                _waiters.Enqueue(waiter);
+            }
+        }
+
+        if (broken)
+        {
+            report.Send(_name, OperationOutcome.Failed, -1);
+            return ValueTask.FromException<int>(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
+        }
+
+        if (released is not null)
+        {
+            report.Send(_name, OperationOutcome.Completed, index);
+            foreach (var party in released)
+            {
+                party.TrySetResult(party.Payload);
+            }
+
+            return new ValueTask<int>(index);
+        }
+
+        // Woken with its arrival index (its payload), which it reports again when it resumes.
+        report.Send(_name, OperationOutcome.Blocked, index);
+        return waiter!.WaitAsync(cancellationToken, report with { ResumedValue = index });
+    }
+
     private int FailWaiters(bool breakBarrier)
     {
         List<Waiter<int>> waiting;
@@ -202,29 +206,6 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         foreach (var waiter in waiting)
         {
             waiter.TrySetException(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> WaitSlowAsync(
-        Waiter<int> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            var index = await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, index, callerFile, callerLine);
-            return index;
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-        catch (BarrierBrokenException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
-            throw;
         }
     }
 }

@@ -93,11 +93,11 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         // Enqueued before the lock is released, so a notify in between cannot be missed.
         Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
         _lock.Release(callerFile, callerLine);
-        waiter.RegisterCancellation(cancellationToken);
         var notified = false;
         try
         {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
+            // Unreported: the wait ends, and is reported, once the lock is held again.
+            await waiter.WaitUnreportedAsync(cancellationToken);
             notified = true;
         }
         catch (OperationCanceledException)
@@ -168,6 +168,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     /// <exception cref="InvalidOperationException">The lock is not held.</exception>
     public void NotifyAll([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         Notify(int.MaxValue, callerFile, callerLine);
+
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
 
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {

@@ -101,12 +101,23 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     public ValueTask WaitAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
+        [CallerLineNumber] int callerLine = 0) =>
+        WaitCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Wait, callerFile, callerLine));
+
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
+    bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
+        lock (_sync)
         {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
+            return _waiters.Remove(waiter);
+        }
+    }
+
+    private ValueTask WaitCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
             return ValueTask.FromCanceled(cancellationToken);
         }
 
@@ -122,37 +133,12 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
 
         if (waiter is null)
         {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Completed, -1, callerFile, callerLine);
+            report.Send(_name, OperationOutcome.Completed, -1);
             return ValueTask.CompletedTask;
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
-        return Scheduling.ForCaller(WaitSlowAsync(waiter, cancellationToken, callerFile, callerLine));
-    }
-
-    bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
-    {
-        lock (_sync)
-        {
-            return _waiters.Remove(waiter);
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WaitSlowAsync(Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, -1, callerFile, callerLine);
+        report.Send(_name, OperationOutcome.Blocked, -1);
+        return waiter.WaitWithoutResultAsync(cancellationToken, report);
     }
 
     [Conditional("DEBUG")]

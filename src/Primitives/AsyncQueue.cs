@@ -112,41 +112,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         T item,
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled(cancellationToken);
-        }
-
-        Waiter<T>? putter = null;
-        PutResult result;
-        Waiter<T>? getter;
-        int count;
-        lock (_sync)
-        {
-            result = TryPutCore(item, out getter, out count);
-            if (result == PutResult.Full)
-            {
-                putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
-                _putters.Enqueue(putter);
-            }
-        }
-
-        switch (result)
-        {
-            case PutResult.ShutDown:
-                return ValueTask.FromException(ShutDownFailure(PrimitiveOperation.Put, callerFile, callerLine));
-            case PutResult.Done:
-                Deliver(getter, item, PrimitiveOperation.Put, OperationOutcome.Completed, count, callerFile, callerLine);
-                return ValueTask.CompletedTask;
-            default:
-                Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Blocked, count, callerFile, callerLine);
-                return Scheduling.ForCaller(PutSlowAsync(putter!, cancellationToken, callerFile, callerLine));
-        }
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        PutCoreAsync(item, cancellationToken, new WaitReport(PrimitiveOperation.Put, callerFile, callerLine));
 
     /// <summary>Puts <paramref name="item"/> if there is room now (asyncio <c>put_nowait</c>, with false for <c>QueueFull</c>).</summary>
     /// <param name="item">The item.</param>
@@ -191,42 +158,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     public ValueTask<T> GetAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled<T>(cancellationToken);
-        }
-
-        Waiter<T>? getter = null;
-        GetResult result;
-        T item;
-        Waiter<T>? admitted;
-        int count;
-        lock (_sync)
-        {
-            result = TryGetCore(out item, out admitted, out count);
-            if (result == GetResult.Empty)
-            {
-                getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
-                _getters.Enqueue(getter);
-            }
-        }
-
-        switch (result)
-        {
-            case GetResult.ShutDown:
-                return ValueTask.FromException<T>(ShutDownFailure(PrimitiveOperation.Get, callerFile, callerLine));
-            case GetResult.Done:
-                Admit(admitted, count, callerFile, callerLine);
-                return new ValueTask<T>(item);
-            default:
-                Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Blocked, 0, callerFile, callerLine);
-                return Scheduling.ForCaller(GetSlowAsync(getter!, cancellationToken, callerFile, callerLine));
-        }
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        GetCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Get, callerFile, callerLine));
 
     /// <summary>Takes the next item if there is one now (asyncio <c>get_nowait</c>, with false for <c>QueueEmpty</c>).</summary>
     /// <param name="item">The item taken, or default.</param>
@@ -258,11 +191,82 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
     }
 
+    PrimitiveName IWaiterOwner<T>.Primitive => _name;
+
     bool IWaiterOwner<T>.TryRemoveCancelled(Waiter<T> waiter)
     {
         lock (_sync)
         {
             return waiter.Queue is { } queue && queue.Remove(waiter);
+        }
+    }
+
+    private ValueTask PutCoreAsync(T item, CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Waiter<T>? putter = null;
+        PutResult result;
+        Waiter<T>? getter;
+        int count;
+        lock (_sync)
+        {
+            result = TryPutCore(item, out getter, out count);
+            if (result == PutResult.Full)
+            {
+                putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
+                _putters.Enqueue(putter);
+            }
+        }
+
+        switch (result)
+        {
+            case PutResult.ShutDown:
+                return ValueTask.FromException(ShutDownFailure(report.Operation, report.CallerFile, report.CallerLine));
+            case PutResult.Done:
+                Deliver(getter, item, report.Operation, OperationOutcome.Completed, count, report.CallerFile, report.CallerLine);
+                return ValueTask.CompletedTask;
+            default:
+                report.Send(_name, OperationOutcome.Blocked, count);
+                return putter!.WaitWithoutResultAsync(cancellationToken, report);
+        }
+    }
+
+    private ValueTask<T> GetCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled<T>(cancellationToken);
+        }
+
+        Waiter<T>? getter = null;
+        GetResult result;
+        T item;
+        Waiter<T>? admitted;
+        int count;
+        lock (_sync)
+        {
+            result = TryGetCore(out item, out admitted, out count);
+            if (result == GetResult.Empty)
+            {
+                getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
+                _getters.Enqueue(getter);
+            }
+        }
+
+        switch (result)
+        {
+            case GetResult.ShutDown:
+                return ValueTask.FromException<T>(ShutDownFailure(report.Operation, report.CallerFile, report.CallerLine));
+            case GetResult.Done:
+                Admit(admitted, count, report.CallerFile, report.CallerLine);
+                return new ValueTask<T>(item);
+            default:
+                report.Send(_name, OperationOutcome.Blocked, 0);
+                return getter!.WaitAsync(cancellationToken, report);
         }
     }
 
@@ -342,36 +346,6 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     {
         Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
         return new QueueShutDownException(ErrorMessages.QueueShutDown(Name));
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask PutSlowAsync(Waiter<T> putter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
-        await Scheduling.ForCaller(WaitAsWaiterAsync(putter, PrimitiveOperation.Put, cancellationToken, callerFile, callerLine)).ConfigureAwait(Scheduling.IsControlled);
-
-    private ValueTask<T> GetSlowAsync(Waiter<T> getter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
-        WaitAsWaiterAsync(getter, PrimitiveOperation.Get, cancellationToken, callerFile, callerLine);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<T> WaitAsWaiterAsync(
-        Waiter<T> waiter, PrimitiveOperation operation, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            var item = await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-            Reporter.Report(_name, operation, OperationOutcome.Resumed, -1, callerFile, callerLine);
-            return item;
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, operation, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-        catch (QueueShutDownException)
-        {
-            Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
-            throw;
-        }
     }
 
     [Conditional("DEBUG")]

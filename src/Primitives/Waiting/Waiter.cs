@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 using Interleave.Primitives.Instrumentation;
 
@@ -14,6 +15,8 @@ namespace Interleave.Primitives.Waiting;
 /// asynchronously, so a release never runs a waiter's code inline.</para>
 /// <para>The waiter is its own <see cref="IValueTaskSource{TResult}"/> (one object per wait, where a
 /// <see cref="TaskCompletionSource{TResult}"/> is two), awaited once.</para>
+/// <para>Every primitive's task waits through <see cref="WaitAsync{TResult}"/> (or its shorter forms): the
+/// one slow path that registers the cancellation, awaits the waiter and reports how the wait ended.</para>
 /// </remarks>
 internal sealed class Waiter<T> : IValueTaskSource<T>
 {
@@ -28,8 +31,9 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
         Payload = payload;
         WaitingTask = task;
 
-        // Under test the waiter is awaited as a task (see WaitAsync), which must complete on the controlled
-        // operation that completes the waiter: queued to the thread pool, it would complete outside the scheduler.
+        // Under test the waiter is awaited as a task (see UntilCompletedAsync), which must complete on the
+        // controlled operation that completes the waiter: queued to the thread pool, it would complete outside
+        // the scheduler.
         _completion.RunContinuationsAsynchronously = !Scheduling.IsControlled;
     }
 
@@ -72,8 +76,44 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
         return true;
     }
 
-    /// <summary>Arranges for the owner to remove this waiter when <paramref name="cancellationToken"/> fires.</summary>
-    internal void RegisterCancellation(CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers <paramref name="cancellationToken"/> and returns the wait until chosen or cancelled, as the
+    /// primitives await it, its end left to the caller to report (a condition's wait ends only once its
+    /// task holds the lock again).
+    /// </summary>
+    internal ConfiguredValueTaskAwaitable<T> WaitUnreportedAsync(CancellationToken cancellationToken)
+    {
+        RegisterCancellation(cancellationToken);
+        return UntilCompletedAsync().ConfigureAwait(Scheduling.IsControlled);
+    }
+
+    /// <summary>
+    /// The slow path of a waiting operation: registers <paramref name="cancellationToken"/>, waits until
+    /// chosen or cancelled, and reports the end: <see cref="OperationOutcome.Cancelled"/>,
+    /// <see cref="OperationOutcome.Failed"/> when the owner ended the wait with its own exception (a broken
+    /// barrier, a shut-down queue: see <see cref="TrySetException"/>), or, once <paramref name="resumption"/>
+    /// gave the result, <see cref="OperationOutcome.Resumed"/>.
+    /// </summary>
+    /// <returns>The result, as the primitive's caller should await it (<see cref="Scheduling.ForCaller{T}"/>).</returns>
+    internal ValueTask<TResult> WaitAsync<TResult>(
+        CancellationToken cancellationToken, WaitReport report, IResumption<T, TResult> resumption) =>
+        Scheduling.ForCaller(WaitReportedAsync(cancellationToken, report, resumption));
+
+    /// <summary>
+    /// <see cref="WaitAsync{TResult}"/> for an operation that returns the value its waiter is woken with (a
+    /// get's item, a barrier's arrival index).
+    /// </summary>
+    internal ValueTask<T> WaitAsync(CancellationToken cancellationToken, WaitReport report) =>
+        WaitAsync(cancellationToken, report, WokenValue<T>.Instance);
+
+    /// <summary>
+    /// <see cref="WaitAsync{TResult}"/> for an operation that returns nothing (an event's wait, a put, a join).
+    /// </summary>
+    internal ValueTask WaitWithoutResultAsync(CancellationToken cancellationToken, WaitReport report) =>
+        Scheduling.ForCaller(DiscardResultAsync(cancellationToken, report));
+
+    // Arranges for the owner to remove this waiter when the token fires.
+    private void RegisterCancellation(CancellationToken cancellationToken)
     {
         if (cancellationToken.CanBeCanceled)
         {
@@ -90,8 +130,8 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
         }
     }
 
-    /// <summary>Waits (in a way the scheduler understands) until chosen or cancelled.</summary>
-    internal ValueTask<T> WaitAsync() =>
+    // Waits (in a way the scheduler understands) until chosen or cancelled.
+    private ValueTask<T> UntilCompletedAsync() =>
         // With no registration to dispose and no scheduler to tell, the waiter itself is the whole wait:
         // returning it spares a state machine per contended wait.
         _registration.Token.CanBeCanceled || Scheduling.IsControlled
@@ -108,7 +148,40 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
     void IValueTaskSource<T>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _completion.OnCompleted(continuation, state, token, flags);
 
+    // Completed with an exception other than a cancellation: only an owner's own failure is set that way.
+    private bool IsFailed => _completion.GetStatus(_completion.Version) == ValueTaskSourceStatus.Faulted;
+
     private bool TryClaimCompletion() => Interlocked.Exchange(ref _completed, 1) == 0;
+
+    // Pooled: a contended wait reuses the state machine of an earlier one instead of allocating its own.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult> WaitReportedAsync<TResult>(
+        CancellationToken cancellationToken, WaitReport report, IResumption<T, TResult> resumption)
+    {
+        T value;
+        try
+        {
+            value = await WaitUnreportedAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            report.Send(_owner.Primitive, OperationOutcome.Cancelled, -1);
+            throw;
+        }
+        catch (Exception) when (IsFailed)
+        {
+            report.Send(_owner.Primitive, OperationOutcome.Failed, -1);
+            throw;
+        }
+
+        return report.Resumed(_owner.Primitive, resumption.Resume(value, cancellationToken, report));
+    }
+
+    // Only to return a ValueTask without a result; under test the wait completes it inline (ForCaller), so it
+    // adds no scheduling step.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask DiscardResultAsync(CancellationToken cancellationToken, WaitReport report) =>
+        await WaitAsync(cancellationToken, report).ConfigureAwait(Scheduling.IsControlled);
 
     private async Task<T> WaitAndUnregisterAsync()
     {
