@@ -50,16 +50,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     public int Parties { get; }
 
     /// <summary>How many tasks are waiting now (asyncio <c>n_waiting</c>).</summary>
-    public int WaitingCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    public int WaitingCount => _waiters.CountUnder(_sync);
 
     /// <summary>True when the barrier is broken (asyncio <c>broken</c>).</summary>
     public bool IsBroken => Volatile.Read(ref _broken);

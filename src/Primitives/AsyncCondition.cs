@@ -46,16 +46,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     public bool IsLocked => _lock.IsLocked;
 
     /// <summary>The number of tasks waiting to be notified.</summary>
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
 
     /// <inheritdoc cref="AsyncLock.AcquireAsync"/>
     public ValueTask<Releaser> AcquireAsync(

@@ -36,16 +36,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     public bool IsSet => Volatile.Read(ref _isSet);
 
     /// <summary>The number of tasks waiting for the event.</summary>
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
 
     /// <summary>Sets the event and wakes every waiting task (asyncio <c>set()</c>).</summary>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>

@@ -74,28 +74,10 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     public bool IsFull => MaxSize > 0 && Count >= MaxSize;
 
     /// <summary>The number of tasks waiting in <see cref="GetAsync"/>.</summary>
-    internal int GetterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _getters.Count;
-            }
-        }
-    }
+    internal int GetterCount => _getters.CountUnder(_sync);
 
     /// <summary>The number of tasks waiting in <see cref="PutAsync"/>.</summary>
-    internal int PutterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _putters.Count;
-            }
-        }
-    }
+    internal int PutterCount => _putters.CountUnder(_sync);
 
     /// <summary>
     /// Puts <paramref name="item"/> in the queue, waiting while it is full (asyncio <c>await queue.put(item)</c>).

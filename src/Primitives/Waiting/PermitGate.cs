@@ -54,16 +54,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
 
     internal int CurrentCount => Math.Max(Volatile.Read(ref _state), 0);
 
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
 
     /// <summary>The last task granted a permit while it is still out, as recorded while an observer is installed.</summary>
     internal TaskIdentity Holder

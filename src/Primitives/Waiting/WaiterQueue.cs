@@ -17,6 +17,15 @@ internal sealed class WaiterQueue<T>
 
     internal bool IsEmpty => Count == 0;
 
+    /// <summary>The count, read under <paramref name="sync"/>, the owner's lock: never one an operation is midway through.</summary>
+    internal int CountUnder(Lock sync)
+    {
+        lock (sync)
+        {
+            return Count;
+        }
+    }
+
     internal void Enqueue(Waiter<T> waiter)
     {
         Debug.Assert(!waiter.IsQueued, "A waiter is queued at most once.");
