@@ -46,6 +46,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     /// <summary>The barrier's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<int>.Primitive => _name;
+
     /// <summary>How many tasks must arrive to release the barrier (asyncio <c>parties</c>).</summary>
     public int Parties { get; }
 
@@ -101,11 +103,9 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         return ValueTask.CompletedTask;
     }
 
-    PrimitiveName IWaiterOwner<int>.Primitive => _name;
-
     bool IWaiterOwner<int>.TryRemoveCancelled(Waiter<int> waiter)
     {
-        List<Waiter<int>> others;
+        List<Waiter<int>>? others = null;
         lock (_sync)
         {
             if (!_waiters.Remove(waiter))
@@ -113,17 +113,21 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
                 return false;
             }
 
-            if (Mutation.Is(Mutant.BarrierIgnoresCancellation))
+            if (!Mutation.Is(Mutant.BarrierIgnoresCancellation))
             {
-                return true;
+                // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
+                _broken = true;
+                others = _waiters.DequeueAll();
             }
 
-            // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
-            _broken = true;
-            others = _waiters.DequeueAll();
+            AssertInvariants();
         }
 
-        FailAll(others);
+        if (others is not null)
+        {
+            FailAll(others);
+        }
+
         return true;
     }
 
@@ -155,6 +159,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
                 waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
+
+            AssertInvariants();
         }
 
         if (broken)
@@ -186,6 +192,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         {
             _broken = breakBarrier;
             waiting = _waiters.DequeueAll();
+            AssertInvariants();
         }
 
         FailAll(waiting);
@@ -198,5 +205,15 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         {
             waiter.TrySetException(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
         }
+    }
+
+    // Called under _sync after every change made there.
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The barrier's invariants are checked under its lock.");
+        Debug.Assert(_waiters.Count < Parties, "Fewer than Parties tasks wait: the last to arrive releases the others.");
+        Debug.Assert(!_broken || _waiters.IsEmpty, "No task waits at a broken barrier: breaking it fails them all.");
+        _waiters.AssertInvariants();
     }
 }

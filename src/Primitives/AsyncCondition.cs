@@ -39,6 +39,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     /// <summary>The condition's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
     /// <summary>The lock under the condition.</summary>
     public AsyncLock Lock => _lock;
 
@@ -79,6 +81,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         lock (_sync)
         {
             _waiters.Enqueue(waiter);
+            AssertInvariants();
         }
 
         // Enqueued before the lock is released, so a notify in between cannot be missed.
@@ -160,13 +163,13 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     public void NotifyAll([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         Notify(int.MaxValue, callerFile, callerLine);
 
-    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
-
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {
         lock (_sync)
         {
-            return _waiters.Remove(waiter);
+            var removed = _waiters.Remove(waiter);
+            AssertInvariants();
+            return removed;
         }
     }
 
@@ -179,6 +182,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             {
                 (woken ??= []).Add(waiter);
             }
+
+            AssertInvariants();
         }
 
         if (woken is null)
@@ -201,5 +206,14 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
             throw new InvalidOperationException(ErrorMessages.ConditionLockNotHeld(Name, verb));
         }
+    }
+
+    // Called under _sync after every change made there. The waiters are all the condition keeps: its
+    // lock keeps its own rules.
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The condition's invariants are checked under its lock.");
+        _waiters.AssertInvariants();
     }
 }

@@ -32,6 +32,8 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     /// <summary>The event's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
     /// <summary>True while the event is set (asyncio <c>is_set()</c>).</summary>
     public bool IsSet => Volatile.Read(ref _isSet);
 
@@ -75,6 +77,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         lock (_sync)
         {
             _isSet = Mutation.Is(Mutant.ClearDoesNothing) && _isSet;
+            AssertInvariants();
         }
 
         Reporter.Report(_name, PrimitiveOperation.Clear, OperationOutcome.Completed, -1, callerFile, callerLine);
@@ -95,13 +98,13 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         [CallerLineNumber] int callerLine = 0) =>
         WaitCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Wait, callerFile, callerLine));
 
-    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
-
     bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {
         lock (_sync)
         {
-            return _waiters.Remove(waiter);
+            var removed = _waiters.Remove(waiter);
+            AssertInvariants();
+            return removed;
         }
     }
 
@@ -120,6 +123,8 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
                 waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
+
+            AssertInvariants();
         }
 
         if (waiter is null)
@@ -132,7 +137,12 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         return waiter.WaitWithoutResultAsync(cancellationToken, report);
     }
 
+    // Called under _sync after every change made there.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
-        Debug.Assert(!_isSet || _waiters.IsEmpty, "No task waits while the event is set.");
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The event's invariants are checked under its lock.");
+        Debug.Assert(!_isSet || _waiters.IsEmpty, "No task waits while the event is set: setting it wakes them all.");
+        _waiters.AssertInvariants();
+    }
 }

@@ -48,6 +48,7 @@ public partial class AsyncQueue<T>
             }
 
             unfinished = _unfinished;
+            AssertInvariants();
         }
 
         if (tooMany)
@@ -139,6 +140,8 @@ public partial class AsyncQueue<T>
                 joiner = new Waiter<bool>(_joiners, false, Reporter.CurrentTaskIfObserved);
                 _joiners.Queue.Enqueue(joiner);
             }
+
+            AssertInvariants();
         }
 
         if (joiner is null)
@@ -173,7 +176,9 @@ public partial class AsyncQueue<T>
         {
             lock (queue._sync)
             {
-                return Queue.Remove(waiter);
+                var removed = Queue.Remove(waiter);
+                queue.AssertInvariants();
+                return removed;
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Queues;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -51,6 +52,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
 
     /// <summary>The queue's name in traces.</summary>
     public string Name => _name.Name;
+
+    PrimitiveName IWaiterOwner<T>.Primitive => _name;
 
     /// <summary>The most items the queue holds; 0 for no limit (asyncio <c>maxsize</c>).</summary>
     public int MaxSize { get; }
@@ -112,6 +115,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         lock (_sync)
         {
             result = TryPutCore(item, out getter, out count);
+            AssertInvariants();
         }
 
         switch (result)
@@ -158,6 +162,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         lock (_sync)
         {
             result = TryGetCore(out item, out admitted, out count);
+            AssertInvariants();
         }
 
         switch (result)
@@ -173,13 +178,13 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
     }
 
-    PrimitiveName IWaiterOwner<T>.Primitive => _name;
-
     bool IWaiterOwner<T>.TryRemoveCancelled(Waiter<T> waiter)
     {
         lock (_sync)
         {
-            return waiter.Queue is { } queue && queue.Remove(waiter);
+            var removed = waiter.Queue is { } queue && queue.Remove(waiter);
+            AssertInvariants();
+            return removed;
         }
     }
 
@@ -202,6 +207,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
                 _putters.Enqueue(putter);
             }
+
+            AssertInvariants();
         }
 
         switch (result)
@@ -237,6 +244,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
                 _getters.Enqueue(getter);
             }
+
+            AssertInvariants();
         }
 
         switch (result)
@@ -277,7 +286,6 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
 
         _unfinished++;
-        AssertInvariants();
         return PutResult.Done;
     }
 
@@ -304,7 +312,6 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
 
         count = _items.Count;
-        AssertInvariants();
         return GetResult.Done;
     }
 
@@ -330,13 +337,29 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         return new QueueShutDownException(ErrorMessages.QueueShutDown(Name));
     }
 
+    // Called under _sync after every change made there, the join waiters' included.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The queue's invariants are checked under its lock.");
+        Debug.Assert(MaxSize == 0 || _items.Count <= MaxSize, "The queue never holds more than MaxSize items.");
+        Debug.Assert(_getters.IsEmpty || _items.Count == 0, "Getters wait only while the queue is empty.");
         Debug.Assert(
-            (_getters.IsEmpty || _items.Count == 0)
-            && (_putters.IsEmpty || (MaxSize > 0 && _items.Count == MaxSize))
-            && _unfinished >= 0,
-            "Getters wait only on an empty queue, putters only on a full one, and the unfinished count is never negative (TaskDone may come before the get, as in asyncio).");
+            _putters.IsEmpty || (MaxSize > 0 && _items.Count == MaxSize), "Putters wait only while the queue is full.");
+        Debug.Assert(
+            _unfinished >= 0, "The unfinished count is never negative (TaskDone may come before the get, as in asyncio).");
+        Debug.Assert(_unfinished > 0 || _joiners.Queue.IsEmpty, "Joiners wait only while some item is unfinished.");
+        Debug.Assert(
+            !_isShutDown || _putters.IsEmpty, "No putter waits on a shut-down queue: shutting down fails them all.");
+
+        // The mutant breaks this rule on purpose; the property suite must catch it by what the getters see.
+        Debug.Assert(
+            !_isShutDown || _getters.IsEmpty || Mutation.Is(Mutant.ShutdownLeavesGettersWaiting),
+            "No getter waits on a shut-down queue: shutting down fails them all.");
+        _getters.AssertInvariants();
+        _putters.AssertInvariants();
+        _joiners.Queue.AssertInvariants();
+    }
 
     private enum PutResult
     {

@@ -119,6 +119,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
                 }
 
                 count = CurrentCount;
+                AssertInvariants();
             }
         }
 
@@ -260,7 +261,6 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
             _holder = next.WaitingTask;
         }
 
-        AssertInvariants();
         return next;
     }
 
@@ -286,6 +286,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
                 }
 
                 count = CurrentCount;
+                AssertInvariants();
             }
 
             HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, count, report.CallerFile, report.CallerLine);
@@ -319,9 +320,20 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
         }
     }
 
+    // Called under _sync after every change made there. The state may still move without the lock (a free
+    // permit taken or given back), but never past these rules.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The gate's invariants are checked under its lock.");
+        Debug.Assert(Volatile.Read(ref _state) >= Waiting, "The state is a count of free permits, or Waiting.");
+        Debug.Assert(_handedOff >= 0, "No fewer than no permits are handed to waiters that have not resumed.");
         Debug.Assert(
-            _state >= Waiting && _handedOff >= 0 && CurrentCount + _handedOff <= _bound && (_state == Waiting) == !_waiters.IsEmpty,
-            "state >= -1, 0 <= handed off, free + handed off <= bound, and tasks wait exactly while the state is Waiting.");
+            CurrentCount + _handedOff <= _bound,
+            "Free permits and those handed to waiters that have not resumed never exceed the bound.");
+        Debug.Assert(
+            (Volatile.Read(ref _state) == Waiting) == !_waiters.IsEmpty,
+            "Tasks wait exactly while the state is Waiting: no permit is free while a task waits.");
+        _waiters.AssertInvariants();
+    }
 }

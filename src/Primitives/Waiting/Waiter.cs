@@ -52,6 +52,9 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
 
     internal bool IsQueued => Queue is not null;
 
+    /// <summary>True once the wait was completed, with a result or an exception.</summary>
+    internal bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
     /// <summary>Completes the wait with <paramref name="result"/>; false if it was already completed.</summary>
     internal bool TrySetResult(T result)
     {

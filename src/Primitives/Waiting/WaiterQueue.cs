@@ -69,6 +69,25 @@ internal sealed class WaiterQueue<T>
         return true;
     }
 
+    /// <summary>
+    /// Checks, in Debug builds, the rules of the queue's links, one assertion each. Called by the owner under
+    /// its lock, with its own rules, after every change.
+    /// </summary>
+    [Conditional("DEBUG")]
+    internal void AssertInvariants()
+    {
+        Debug.Assert(Count >= 0, "A waiter queue never counts fewer than no waiters.");
+        Debug.Assert((_head is null) == IsEmpty, "The queue has a first waiter exactly when it is not empty.");
+        Debug.Assert((_tail is null) == IsEmpty, "The queue has a last waiter exactly when it is not empty.");
+        Debug.Assert(_head?.Previous is null, "No waiter comes before the first.");
+        Debug.Assert(_tail?.Next is null, "No waiter comes after the last.");
+        Debug.Assert(_head is null || _head.Queue == this, "The first waiter knows it is in this queue.");
+        Debug.Assert(_tail is null || _tail.Queue == this, "The last waiter knows it is in this queue.");
+        Debug.Assert(
+            _head?.IsCompleted != true && _tail?.IsCompleted != true,
+            "A queued waiter is not completed: its owner dequeues or removes it first, under the lock.");
+    }
+
     /// <summary>Removes every waiter, oldest first, into a list the caller completes outside its lock.</summary>
     internal List<Waiter<T>> DequeueAll()
     {
