@@ -19,7 +19,7 @@ namespace Interleave.Primitives;
 /// and so does every later wait until <see cref="ResetAsync"/>. A reset also fails the tasks waiting at
 /// that moment with <see cref="BarrierBrokenException"/> and leaves the barrier empty and usable.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {WaitingCount}/{Parties} waiting, broken = {IsBroken}")]
+[DebuggerDisplay("{Name,nq}: {WaitingCountForDebugger}/{Parties} waiting, broken = {IsBroken}")]
 public sealed class AsyncBarrier : IWaiterOwner<int>
 {
     private static int _instances;
@@ -53,6 +53,10 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
 
     /// <summary>How many tasks are waiting now (asyncio <c>n_waiting</c>).</summary>
     public int WaitingCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaitingCountForDebugger => _waiters.Count;
 
     /// <summary>True when the barrier is broken (asyncio <c>broken</c>).</summary>
     public bool IsBroken => Volatile.Read(ref _broken);

@@ -18,7 +18,7 @@ namespace Interleave.Primitives;
 /// when cancelled. A task cancelled before it was notified takes no notification; one notified and then
 /// cancelled before it resumed passes its notification on to the next waiter, as asyncio does.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCountForDebugger}")]
 public sealed class AsyncCondition : IWaiterOwner<bool>
 {
     private static int _instances;
@@ -49,6 +49,10 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
 
     /// <summary>The number of tasks waiting to be notified.</summary>
     internal int WaiterCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaiterCountForDebugger => _waiters.Count;
 
     /// <inheritdoc cref="AsyncLock.AcquireAsync"/>
     public ValueTask<Releaser> AcquireAsync(

@@ -16,7 +16,7 @@ namespace Interleave.Primitives;
 /// <para>Cancellation-safe: a cancelled waiter leaves the queue; since a set wakes every waiter there is
 /// no wake-up to lose. A waiter whose token fires after the set returns normally.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {IsSet ? \"set\" : \"clear\",nq}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: {IsSet ? \"set\" : \"clear\",nq}, waiters = {WaiterCountForDebugger}")]
 public sealed class AsyncEvent : IWaiterOwner<bool>
 {
     private static int _instances;
@@ -39,6 +39,10 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
 
     /// <summary>The number of tasks waiting for the event.</summary>
     internal int WaiterCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaiterCountForDebugger => _waiters.Count;
 
     /// <summary>Sets the event and wakes every waiting task (asyncio <c>set()</c>).</summary>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>

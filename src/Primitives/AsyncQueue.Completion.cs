@@ -26,6 +26,9 @@ public partial class AsyncQueue<T>
         }
     }
 
+    // For the debugger's view, without the lock (see CountForDebugger).
+    private int UnfinishedCountForDebugger => Volatile.Read(ref _unfinished);
+
     /// <summary>
     /// Marks one item taken from the queue as processed (asyncio <c>task_done()</c>); when every item put
     /// has been marked, <see cref="JoinAsync"/> callers are released.

@@ -21,7 +21,7 @@ namespace Interleave.Primitives;
 /// <para>Shutdown: after <see cref="Shutdown"/> puts throw <see cref="QueueShutDownException"/>, and so do
 /// gets once the queue is empty; blocked putters and getters are woken with that exception.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: count = {Count}, max = {MaxSize}, unfinished = {UnfinishedCount}")]
+[DebuggerDisplay("{Name,nq}: count = {CountForDebugger}, max = {MaxSize}, unfinished = {UnfinishedCountForDebugger}")]
 public partial class AsyncQueue<T> : IWaiterOwner<T>
 {
     private static int _instances;
@@ -69,6 +69,10 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
             }
         }
     }
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int CountForDebugger => _items.Count;
 
     /// <summary>True when the queue holds no item (asyncio <c>empty()</c>).</summary>
     public bool IsEmpty => Count == 0;

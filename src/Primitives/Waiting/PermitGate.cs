@@ -56,6 +56,12 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
 
     internal int WaiterCount => _waiters.CountUnder(_sync);
 
+    /// <summary>
+    /// The waiter count as the debugger's views show it: read without the lock, which a thread the
+    /// debugger stopped may hold, so a snapshot that may be a moment old.
+    /// </summary>
+    internal int WaiterCountForDebugger => _waiters.Count;
+
     /// <summary>The last task granted a permit while it is still out, as recorded while an observer is installed.</summary>
     internal TaskIdentity Holder
     {
