@@ -113,7 +113,7 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
     /// <see cref="WaitAsync{TResult}"/> for an operation that returns nothing (an event's wait, a put, a join).
     /// </summary>
     internal ValueTask WaitWithoutResultAsync(CancellationToken cancellationToken, WaitReport report) =>
-        Scheduling.ForCaller(DiscardResultAsync(cancellationToken, report));
+        Scheduling.ForCaller(WaitReportedAsync(cancellationToken, report));
 
     // Arranges for the owner to remove this waiter when the token fires.
     private void RegisterCancellation(CancellationToken cancellationToken)
@@ -166,25 +166,46 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
         {
             value = await WaitUnreportedAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (Reported(report, OperationOutcome.Cancelled))
         {
-            report.Send(_owner.Primitive, OperationOutcome.Cancelled, -1);
             throw;
         }
-        catch (Exception) when (IsFailed)
+        catch (Exception) when (IsFailed && Reported(report, OperationOutcome.Failed))
         {
-            report.Send(_owner.Primitive, OperationOutcome.Failed, -1);
             throw;
         }
 
         return report.Resumed(_owner.Primitive, resumption.Resume(value, cancellationToken, report));
     }
 
-    // Only to return a ValueTask without a result; under test the wait completes it inline (ForCaller), so it
-    // adds no scheduling step.
+    // One state machine of its own, not one around the other: a second pooled box per wait would be
+    // allocated whenever the pool's caches miss.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask DiscardResultAsync(CancellationToken cancellationToken, WaitReport report) =>
-        await WaitAsync(cancellationToken, report).ConfigureAwait(Scheduling.IsControlled);
+    private async ValueTask WaitReportedAsync(CancellationToken cancellationToken, WaitReport report)
+    {
+        try
+        {
+            await WaitUnreportedAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (Reported(report, OperationOutcome.Cancelled))
+        {
+            throw;
+        }
+        catch (Exception) when (IsFailed && Reported(report, OperationOutcome.Failed))
+        {
+            throw;
+        }
+
+        report.Send(_owner.Primitive, OperationOutcome.Resumed, report.ResumedValue);
+    }
+
+    // For the exception filters: reports that the wait ended with outcome, and catches the exception to
+    // rethrow it.
+    private bool Reported(in WaitReport report, OperationOutcome outcome)
+    {
+        report.Send(_owner.Primitive, outcome, -1);
+        return true;
+    }
 
     private async Task<T> WaitAndUnregisterAsync()
     {
