@@ -40,13 +40,6 @@ internal readonly struct WaitReport(PrimitiveOperation operation, string callerF
         return true;
     }
 
-    /// <summary>Reports that the operation resumed after waiting, and returns its <paramref name="result"/>.</summary>
-    internal TResult Resumed<TResult>(in PrimitiveName primitive, TResult result)
-    {
-        Send(primitive, OperationOutcome.Resumed, ResumedValue);
-        return result;
-    }
-
     /// <summary>Reports the operation of <paramref name="primitive"/>, with <paramref name="outcome"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Send(in PrimitiveName primitive, OperationOutcome outcome, long value, TaskIdentity counterpart = default) =>

@@ -175,7 +175,7 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
             throw;
         }
 
-        return report.Resumed(_owner.Primitive, resumption.Resume(value, cancellationToken, report));
+        return Resumed(report, resumption.Resume(value, cancellationToken, report));
     }
 
     // One state machine of its own, not one around the other: a second pooled box per wait would be
@@ -196,15 +196,30 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
             throw;
         }
 
-        report.Send(_owner.Primitive, OperationOutcome.Resumed, report.ResumedValue);
+        Report(report, OperationOutcome.Resumed, report.ResumedValue);
     }
 
     // For the exception filters: reports that the wait ended with outcome, and catches the exception to
     // rethrow it.
     private bool Reported(in WaitReport report, OperationOutcome outcome)
     {
-        report.Send(_owner.Primitive, outcome, -1);
+        Report(report, outcome, -1);
         return true;
+    }
+
+    private TResult Resumed<TResult>(in WaitReport report, TResult result)
+    {
+        Report(report, OperationOutcome.Resumed, report.ResumedValue);
+        return result;
+    }
+
+    // The owner's name is asked for only when somebody observes: in production a wait's end costs no call.
+    private void Report(in WaitReport report, OperationOutcome outcome, long value)
+    {
+        if (Reporter.IsObserved)
+        {
+            report.Send(_owner.Primitive, outcome, value);
+        }
     }
 
     private async Task<T> WaitAndUnregisterAsync()
