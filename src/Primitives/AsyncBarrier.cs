@@ -19,7 +19,7 @@ namespace Interleave.Primitives;
 /// and so does every later wait until <see cref="ResetAsync"/>. A reset also fails the tasks waiting at
 /// that moment with <see cref="BarrierBrokenException"/> and leaves the barrier empty and usable.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {WaitingCount}/{Parties} waiting, broken = {IsBroken}")]
+[DebuggerDisplay("{Name,nq}: {WaitingCountForDebugger}/{Parties} waiting, broken = {IsBroken}")]
 public sealed class AsyncBarrier : IWaiterOwner<int>
 {
     private static int _instances;
@@ -46,20 +46,17 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     /// <summary>The barrier's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<int>.Primitive => _name;
+
     /// <summary>How many tasks must arrive to release the barrier (asyncio <c>parties</c>).</summary>
     public int Parties { get; }
 
     /// <summary>How many tasks are waiting now (asyncio <c>n_waiting</c>).</summary>
-    public int WaitingCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    public int WaitingCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaitingCountForDebugger => _waiters.Count;
 
     /// <summary>True when the barrier is broken (asyncio <c>broken</c>).</summary>
     public bool IsBroken => Volatile.Read(ref _broken);
@@ -77,58 +74,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     public ValueTask<int> WaitAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled<int>(cancellationToken);
-        }
-
-        Waiter<int>? waiter = null;
-        List<Waiter<int>>? released = null;
-        int index;
-        bool broken;
-        lock (_sync)
-        {
-            broken = _broken;
-            index = _waiters.Count;
-            if (broken)
-            {
-                index = -1;
-            }
-            else if (index + 1 == Parties)
-            {
-                released = _waiters.DequeueAll();
-            }
-            else
-            {
-                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
-                _waiters.Enqueue(waiter);
-            }
-        }
-
-        if (broken)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
-            return ValueTask.FromException<int>(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
-        }
-
-        if (released is not null)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Completed, index, callerFile, callerLine);
-            foreach (var party in released)
-            {
-                party.TrySetResult(party.Payload);
-            }
-
-            return new ValueTask<int>(index);
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, index, callerFile, callerLine);
-        return Scheduling.ForCaller(WaitSlowAsync(waiter!, cancellationToken, callerFile, callerLine));
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        WaitCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Wait, callerFile, callerLine));
 
     /// <summary>
     /// Returns the barrier to the empty, unbroken state; tasks waiting now throw
@@ -162,7 +109,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
 
     bool IWaiterOwner<int>.TryRemoveCancelled(Waiter<int> waiter)
     {
-        List<Waiter<int>> others;
+        List<Waiter<int>>? others = null;
         lock (_sync)
         {
             if (!_waiters.Remove(waiter))
@@ -170,18 +117,76 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
                 return false;
             }
 
-            if (Mutation.Is(Mutant.BarrierIgnoresCancellation))
+            if (!Mutation.Is(Mutant.BarrierIgnoresCancellation))
             {
-                return true;
+                // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
+                _broken = true;
+                others = _waiters.DequeueAll();
             }
 
-            // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
-            _broken = true;
-            others = _waiters.DequeueAll();
+            AssertInvariants();
         }
 
-        FailAll(others);
+        if (others is not null)
+        {
+            FailAll(others);
+        }
+
         return true;
+    }
+
+    private ValueTask<int> WaitCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+
+        Waiter<int>? waiter = null;
+        List<Waiter<int>>? released = null;
+        int index;
+        bool broken;
+        lock (_sync)
+        {
+            broken = _broken;
+            index = _waiters.Count;
+            if (broken)
+            {
+                index = -1;
+            }
+            else if (index + 1 == Parties)
+            {
+                released = _waiters.DequeueAll();
+            }
+            else
+            {
+                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
+                _waiters.Enqueue(waiter);
+            }
+
+            AssertInvariants();
+        }
+
+        if (broken)
+        {
+            report.Send(_name, OperationOutcome.Failed, -1);
+            return ValueTask.FromException<int>(new BarrierBrokenException(ErrorMessages.BarrierBroken(Name)));
+        }
+
+        if (released is not null)
+        {
+            report.Send(_name, OperationOutcome.Completed, index);
+            foreach (var party in released)
+            {
+                party.TrySetResult(party.Payload);
+            }
+
+            return new ValueTask<int>(index);
+        }
+
+        // Woken with its arrival index (its payload), which it reports again when it resumes.
+        report.Send(_name, OperationOutcome.Blocked, index);
+        return waiter!.WaitAsync(cancellationToken, report with { ResumedValue = index });
     }
 
     private int FailWaiters(bool breakBarrier)
@@ -191,6 +196,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         {
             _broken = breakBarrier;
             waiting = _waiters.DequeueAll();
+            AssertInvariants();
         }
 
         FailAll(waiting);
@@ -205,26 +211,13 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> WaitSlowAsync(
-        Waiter<int> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
+    // Called under _sync after every change made there.
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
     {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            var index = await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, index, callerFile, callerLine);
-            return index;
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-        catch (BarrierBrokenException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Failed, -1, callerFile, callerLine);
-            throw;
-        }
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The barrier's invariants are checked under its lock.");
+        Debug.Assert(_waiters.Count < Parties, "Fewer than Parties tasks wait: the last to arrive releases the others.");
+        Debug.Assert(!_broken || _waiters.IsEmpty, "No task waits at a broken barrier: breaking it fails them all.");
+        _waiters.AssertInvariants();
     }
 }

@@ -18,7 +18,7 @@ namespace Interleave.Primitives;
 /// when cancelled. A task cancelled before it was notified takes no notification; one notified and then
 /// cancelled before it resumed passes its notification on to the next waiter, as asyncio does.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCountForDebugger}")]
 public sealed class AsyncCondition : IWaiterOwner<bool>
 {
     private static int _instances;
@@ -39,6 +39,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     /// <summary>The condition's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
     /// <summary>The lock under the condition.</summary>
     public AsyncLock Lock => _lock;
 
@@ -46,16 +48,11 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     public bool IsLocked => _lock.IsLocked;
 
     /// <summary>The number of tasks waiting to be notified.</summary>
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaiterCountForDebugger => _waiters.Count;
 
     /// <inheritdoc cref="AsyncLock.AcquireAsync"/>
     public ValueTask<Releaser> AcquireAsync(
@@ -88,16 +85,17 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         lock (_sync)
         {
             _waiters.Enqueue(waiter);
+            AssertInvariants();
         }
 
         // Enqueued before the lock is released, so a notify in between cannot be missed.
         Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
         _lock.Release(callerFile, callerLine);
-        waiter.RegisterCancellation(cancellationToken);
         var notified = false;
         try
         {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
+            // Unreported: the wait ends, and is reported, once the lock is held again.
+            await waiter.WaitUnreportedAsync(cancellationToken);
             notified = true;
         }
         catch (OperationCanceledException)
@@ -173,7 +171,9 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     {
         lock (_sync)
         {
-            return _waiters.Remove(waiter);
+            var removed = _waiters.Remove(waiter);
+            AssertInvariants();
+            return removed;
         }
     }
 
@@ -186,6 +186,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             {
                 (woken ??= []).Add(waiter);
             }
+
+            AssertInvariants();
         }
 
         if (woken is null)
@@ -208,5 +210,14 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
             throw new InvalidOperationException(ErrorMessages.ConditionLockNotHeld(Name, verb));
         }
+    }
+
+    // Called under _sync after every change made there. The waiters are all the condition keeps: its
+    // lock keeps its own rules.
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The condition's invariants are checked under its lock.");
+        _waiters.AssertInvariants();
     }
 }

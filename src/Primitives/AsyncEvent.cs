@@ -16,7 +16,7 @@ namespace Interleave.Primitives;
 /// <para>Cancellation-safe: a cancelled waiter leaves the queue; since a set wakes every waiter there is
 /// no wake-up to lose. A waiter whose token fires after the set returns normally.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {IsSet ? \"set\" : \"clear\",nq}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: {IsSet ? \"set\" : \"clear\",nq}, waiters = {WaiterCountForDebugger}")]
 public sealed class AsyncEvent : IWaiterOwner<bool>
 {
     private static int _instances;
@@ -32,20 +32,17 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     /// <summary>The event's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
     /// <summary>True while the event is set (asyncio <c>is_set()</c>).</summary>
     public bool IsSet => Volatile.Read(ref _isSet);
 
     /// <summary>The number of tasks waiting for the event.</summary>
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
+
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int WaiterCountForDebugger => _waiters.Count;
 
     /// <summary>Sets the event and wakes every waiting task (asyncio <c>set()</c>).</summary>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>
@@ -84,6 +81,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         lock (_sync)
         {
             _isSet = Mutation.Is(Mutant.ClearDoesNothing) && _isSet;
+            AssertInvariants();
         }
 
         Reporter.Report(_name, PrimitiveOperation.Clear, OperationOutcome.Completed, -1, callerFile, callerLine);
@@ -101,12 +99,23 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     public ValueTask WaitAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
+        [CallerLineNumber] int callerLine = 0) =>
+        WaitCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Wait, callerFile, callerLine));
+
+    bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
     {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
+        lock (_sync)
         {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
+            var removed = _waiters.Remove(waiter);
+            AssertInvariants();
+            return removed;
+        }
+    }
+
+    private ValueTask WaitCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
             return ValueTask.FromCanceled(cancellationToken);
         }
 
@@ -118,44 +127,26 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
                 waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
+
+            AssertInvariants();
         }
 
         if (waiter is null)
         {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Completed, -1, callerFile, callerLine);
+            report.Send(_name, OperationOutcome.Completed, -1);
             return ValueTask.CompletedTask;
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
-        return Scheduling.ForCaller(WaitSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+        report.Send(_name, OperationOutcome.Blocked, -1);
+        return waiter.WaitWithoutResultAsync(cancellationToken, report);
     }
 
-    bool IWaiterOwner<bool>.TryRemoveCancelled(Waiter<bool> waiter)
-    {
-        lock (_sync)
-        {
-            return _waiters.Remove(waiter);
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WaitSlowAsync(Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, -1, callerFile, callerLine);
-    }
-
+    // Called under _sync after every change made there.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
-        Debug.Assert(!_isSet || _waiters.IsEmpty, "No task waits while the event is set.");
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The event's invariants are checked under its lock.");
+        Debug.Assert(!_isSet || _waiters.IsEmpty, "No task waits while the event is set: setting it wakes them all.");
+        _waiters.AssertInvariants();
+    }
 }

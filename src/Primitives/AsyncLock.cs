@@ -18,7 +18,7 @@ namespace Interleave.Primitives;
 /// one task deadlocks (which the harness reports).</para>
 /// <para>Under Coyote every operation is a scheduling point and every wait is one the scheduler sees.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: {IsLocked ? \"locked\" : \"unlocked\",nq}, waiters = {WaiterCountForDebugger}")]
 public sealed class AsyncLock
 {
     private static int _instances;
@@ -42,6 +42,9 @@ public sealed class AsyncLock
 
     /// <summary>The number of tasks waiting to acquire the lock.</summary>
     internal int WaiterCount => _gate.WaiterCount;
+
+    // The debugger's view never takes the gate's lock (see PermitGate.WaiterCountForDebugger).
+    private int WaiterCountForDebugger => _gate.WaiterCountForDebugger;
 
     /// <summary>The task holding the lock, as recorded while an observer is installed.</summary>
     internal TaskIdentity Holder => _gate.Holder;

@@ -26,6 +26,9 @@ public partial class AsyncQueue<T>
         }
     }
 
+    // For the debugger's view, without the lock (see CountForDebugger).
+    private int UnfinishedCountForDebugger => Volatile.Read(ref _unfinished);
+
     /// <summary>
     /// Marks one item taken from the queue as processed (asyncio <c>task_done()</c>); when every item put
     /// has been marked, <see cref="JoinAsync"/> callers are released.
@@ -48,6 +51,7 @@ public partial class AsyncQueue<T>
             }
 
             unfinished = _unfinished;
+            AssertInvariants();
         }
 
         if (tooMany)
@@ -72,36 +76,9 @@ public partial class AsyncQueue<T>
     public ValueTask JoinAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled(cancellationToken);
-        }
-
-        Waiter<bool>? joiner = null;
-        int unfinished;
-        lock (_sync)
-        {
-            unfinished = _unfinished;
-            if (unfinished > 0)
-            {
-                joiner = new Waiter<bool>(_joiners, false, Reporter.CurrentTaskIfObserved);
-                _joiners.Queue.Enqueue(joiner);
-            }
-        }
-
-        if (joiner is null)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Completed, 0, callerFile, callerLine);
-            return ValueTask.CompletedTask;
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Blocked, unfinished, callerFile, callerLine);
-        return Scheduling.ForCaller(JoinSlowAsync(joiner, cancellationToken, callerFile, callerLine));
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        JoinCoreAsync(
+            cancellationToken, new WaitReport(PrimitiveOperation.Join, callerFile, callerLine) { ResumedValue = 0 });
 
     /// <summary>
     /// Shuts the queue down (asyncio <c>shutdown(immediate)</c>): later puts throw
@@ -149,6 +126,37 @@ public partial class AsyncQueue<T>
         ReleaseJoiners(joiners);
     }
 
+    private ValueTask JoinCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Waiter<bool>? joiner = null;
+        int unfinished;
+        lock (_sync)
+        {
+            unfinished = _unfinished;
+            if (unfinished > 0)
+            {
+                joiner = new Waiter<bool>(_joiners, false, Reporter.CurrentTaskIfObserved);
+                _joiners.Queue.Enqueue(joiner);
+            }
+
+            AssertInvariants();
+        }
+
+        if (joiner is null)
+        {
+            report.Send(_name, OperationOutcome.Completed, 0);
+            return ValueTask.CompletedTask;
+        }
+
+        report.Send(_name, OperationOutcome.Blocked, unfinished);
+        return joiner.WaitWithoutResultAsync(cancellationToken, report);
+    }
+
     private static void ReleaseJoiners(List<Waiter<bool>>? joiners)
     {
         if (joiners is not null)
@@ -160,33 +168,20 @@ public partial class AsyncQueue<T>
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask JoinSlowAsync(Waiter<bool> joiner, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        joiner.RegisterCancellation(cancellationToken);
-        try
-        {
-            await joiner.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-
-        Reporter.Report(_name, PrimitiveOperation.Join, OperationOutcome.Resumed, 0, callerFile, callerLine);
-    }
-
     /// <summary>The tasks waiting in <see cref="JoinAsync"/>; a separate owner because their waiters carry no item.</summary>
     private sealed class JoinWaiters(AsyncQueue<T> queue) : IWaiterOwner<bool>
     {
         internal WaiterQueue<bool> Queue { get; } = new();
 
+        public PrimitiveName Primitive => queue._name;
+
         public bool TryRemoveCancelled(Waiter<bool> waiter)
         {
             lock (queue._sync)
             {
-                return Queue.Remove(waiter);
+                var removed = Queue.Remove(waiter);
+                queue.AssertInvariants();
+                return removed;
             }
         }
     }

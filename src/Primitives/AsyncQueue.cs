@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Queues;
+using Interleave.Primitives.Testing;
 using Interleave.Primitives.Waiting;
 
 namespace Interleave.Primitives;
@@ -20,7 +21,7 @@ namespace Interleave.Primitives;
 /// <para>Shutdown: after <see cref="Shutdown"/> puts throw <see cref="QueueShutDownException"/>, and so do
 /// gets once the queue is empty; blocked putters and getters are woken with that exception.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: count = {Count}, max = {MaxSize}, unfinished = {UnfinishedCount}")]
+[DebuggerDisplay("{Name,nq}: count = {CountForDebugger}, max = {MaxSize}, unfinished = {UnfinishedCountForDebugger}")]
 public partial class AsyncQueue<T> : IWaiterOwner<T>
 {
     private static int _instances;
@@ -52,6 +53,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     /// <summary>The queue's name in traces.</summary>
     public string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<T>.Primitive => _name;
+
     /// <summary>The most items the queue holds; 0 for no limit (asyncio <c>maxsize</c>).</summary>
     public int MaxSize { get; }
 
@@ -67,6 +70,10 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
     }
 
+    // The debugger's view reads fields without the lock, which a thread the debugger stopped may hold:
+    // a snapshot that may be a moment old.
+    private int CountForDebugger => _items.Count;
+
     /// <summary>True when the queue holds no item (asyncio <c>empty()</c>).</summary>
     public bool IsEmpty => Count == 0;
 
@@ -74,28 +81,10 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     public bool IsFull => MaxSize > 0 && Count >= MaxSize;
 
     /// <summary>The number of tasks waiting in <see cref="GetAsync"/>.</summary>
-    internal int GetterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _getters.Count;
-            }
-        }
-    }
+    internal int GetterCount => _getters.CountUnder(_sync);
 
     /// <summary>The number of tasks waiting in <see cref="PutAsync"/>.</summary>
-    internal int PutterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _putters.Count;
-            }
-        }
-    }
+    internal int PutterCount => _putters.CountUnder(_sync);
 
     /// <summary>
     /// Puts <paramref name="item"/> in the queue, waiting while it is full (asyncio <c>await queue.put(item)</c>).
@@ -112,41 +101,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         T item,
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled(cancellationToken);
-        }
-
-        Waiter<T>? putter = null;
-        PutResult result;
-        Waiter<T>? getter;
-        int count;
-        lock (_sync)
-        {
-            result = TryPutCore(item, out getter, out count);
-            if (result == PutResult.Full)
-            {
-                putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
-                _putters.Enqueue(putter);
-            }
-        }
-
-        switch (result)
-        {
-            case PutResult.ShutDown:
-                return ValueTask.FromException(ShutDownFailure(PrimitiveOperation.Put, callerFile, callerLine));
-            case PutResult.Done:
-                Deliver(getter, item, PrimitiveOperation.Put, OperationOutcome.Completed, count, callerFile, callerLine);
-                return ValueTask.CompletedTask;
-            default:
-                Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Blocked, count, callerFile, callerLine);
-                return Scheduling.ForCaller(PutSlowAsync(putter!, cancellationToken, callerFile, callerLine));
-        }
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        PutCoreAsync(item, cancellationToken, new WaitReport(PrimitiveOperation.Put, callerFile, callerLine));
 
     /// <summary>Puts <paramref name="item"/> if there is room now (asyncio <c>put_nowait</c>, with false for <c>QueueFull</c>).</summary>
     /// <param name="item">The item.</param>
@@ -163,6 +119,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         lock (_sync)
         {
             result = TryPutCore(item, out getter, out count);
+            AssertInvariants();
         }
 
         switch (result)
@@ -191,42 +148,8 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     public ValueTask<T> GetAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerLineNumber] int callerLine = 0)
-    {
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            return ValueTask.FromCanceled<T>(cancellationToken);
-        }
-
-        Waiter<T>? getter = null;
-        GetResult result;
-        T item;
-        Waiter<T>? admitted;
-        int count;
-        lock (_sync)
-        {
-            result = TryGetCore(out item, out admitted, out count);
-            if (result == GetResult.Empty)
-            {
-                getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
-                _getters.Enqueue(getter);
-            }
-        }
-
-        switch (result)
-        {
-            case GetResult.ShutDown:
-                return ValueTask.FromException<T>(ShutDownFailure(PrimitiveOperation.Get, callerFile, callerLine));
-            case GetResult.Done:
-                Admit(admitted, count, callerFile, callerLine);
-                return new ValueTask<T>(item);
-            default:
-                Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Blocked, 0, callerFile, callerLine);
-                return Scheduling.ForCaller(GetSlowAsync(getter!, cancellationToken, callerFile, callerLine));
-        }
-    }
+        [CallerLineNumber] int callerLine = 0) =>
+        GetCoreAsync(cancellationToken, new WaitReport(PrimitiveOperation.Get, callerFile, callerLine));
 
     /// <summary>Takes the next item if there is one now (asyncio <c>get_nowait</c>, with false for <c>QueueEmpty</c>).</summary>
     /// <param name="item">The item taken, or default.</param>
@@ -243,6 +166,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         lock (_sync)
         {
             result = TryGetCore(out item, out admitted, out count);
+            AssertInvariants();
         }
 
         switch (result)
@@ -262,7 +186,82 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     {
         lock (_sync)
         {
-            return waiter.Queue is { } queue && queue.Remove(waiter);
+            var removed = waiter.Queue is { } queue && queue.Remove(waiter);
+            AssertInvariants();
+            return removed;
+        }
+    }
+
+    private ValueTask PutCoreAsync(T item, CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Waiter<T>? putter = null;
+        PutResult result;
+        Waiter<T>? getter;
+        int count;
+        lock (_sync)
+        {
+            result = TryPutCore(item, out getter, out count);
+            if (result == PutResult.Full)
+            {
+                putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
+                _putters.Enqueue(putter);
+            }
+
+            AssertInvariants();
+        }
+
+        switch (result)
+        {
+            case PutResult.ShutDown:
+                return ValueTask.FromException(ShutDownFailure(report.Operation, report.CallerFile, report.CallerLine));
+            case PutResult.Done:
+                Deliver(getter, item, report.Operation, OperationOutcome.Completed, count, report.CallerFile, report.CallerLine);
+                return ValueTask.CompletedTask;
+            default:
+                report.Send(_name, OperationOutcome.Blocked, count);
+                return putter!.WaitWithoutResultAsync(cancellationToken, report);
+        }
+    }
+
+    private ValueTask<T> GetCoreAsync(CancellationToken cancellationToken, in WaitReport report)
+    {
+        if (report.CancelledAtStart(cancellationToken, _name))
+        {
+            return ValueTask.FromCanceled<T>(cancellationToken);
+        }
+
+        Waiter<T>? getter = null;
+        GetResult result;
+        T item;
+        Waiter<T>? admitted;
+        int count;
+        lock (_sync)
+        {
+            result = TryGetCore(out item, out admitted, out count);
+            if (result == GetResult.Empty)
+            {
+                getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
+                _getters.Enqueue(getter);
+            }
+
+            AssertInvariants();
+        }
+
+        switch (result)
+        {
+            case GetResult.ShutDown:
+                return ValueTask.FromException<T>(ShutDownFailure(report.Operation, report.CallerFile, report.CallerLine));
+            case GetResult.Done:
+                Admit(admitted, count, report.CallerFile, report.CallerLine);
+                return new ValueTask<T>(item);
+            default:
+                report.Send(_name, OperationOutcome.Blocked, 0);
+                return getter!.WaitAsync(cancellationToken, report);
         }
     }
 
@@ -291,7 +290,6 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
 
         _unfinished++;
-        AssertInvariants();
         return PutResult.Done;
     }
 
@@ -318,7 +316,6 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         }
 
         count = _items.Count;
-        AssertInvariants();
         return GetResult.Done;
     }
 
@@ -344,43 +341,29 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
         return new QueueShutDownException(ErrorMessages.QueueShutDown(Name));
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask PutSlowAsync(Waiter<T> putter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
-        await Scheduling.ForCaller(WaitAsWaiterAsync(putter, PrimitiveOperation.Put, cancellationToken, callerFile, callerLine)).ConfigureAwait(Scheduling.IsControlled);
-
-    private ValueTask<T> GetSlowAsync(Waiter<T> getter, CancellationToken cancellationToken, string callerFile, int callerLine) =>
-        WaitAsWaiterAsync(getter, PrimitiveOperation.Get, cancellationToken, callerFile, callerLine);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<T> WaitAsWaiterAsync(
-        Waiter<T> waiter, PrimitiveOperation operation, CancellationToken cancellationToken, string callerFile, int callerLine)
-    {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            var item = await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-            Reporter.Report(_name, operation, OperationOutcome.Resumed, -1, callerFile, callerLine);
-            return item;
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, operation, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-        catch (QueueShutDownException)
-        {
-            Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
-            throw;
-        }
-    }
-
+    // Called under _sync after every change made there, the join waiters' included.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The queue's invariants are checked under its lock.");
+        Debug.Assert(MaxSize == 0 || _items.Count <= MaxSize, "The queue never holds more than MaxSize items.");
+        Debug.Assert(_getters.IsEmpty || _items.Count == 0, "Getters wait only while the queue is empty.");
         Debug.Assert(
-            (_getters.IsEmpty || _items.Count == 0)
-            && (_putters.IsEmpty || (MaxSize > 0 && _items.Count == MaxSize))
-            && _unfinished >= 0,
-            "Getters wait only on an empty queue, putters only on a full one, and the unfinished count is never negative (TaskDone may come before the get, as in asyncio).");
+            _putters.IsEmpty || (MaxSize > 0 && _items.Count == MaxSize), "Putters wait only while the queue is full.");
+        Debug.Assert(
+            _unfinished >= 0, "The unfinished count is never negative (TaskDone may come before the get, as in asyncio).");
+        Debug.Assert(_unfinished > 0 || _joiners.Queue.IsEmpty, "Joiners wait only while some item is unfinished.");
+        Debug.Assert(
+            !_isShutDown || _putters.IsEmpty, "No putter waits on a shut-down queue: shutting down fails them all.");
+
+        // The mutant breaks this rule on purpose; the property suite must catch it by what the getters see.
+        Debug.Assert(
+            !_isShutDown || _getters.IsEmpty || Mutation.Is(Mutant.ShutdownLeavesGettersWaiting),
+            "No getter waits on a shut-down queue: shutting down fails them all.");
+        _getters.AssertInvariants();
+        _putters.AssertInvariants();
+        _joiners.Queue.AssertInvariants();
+    }
 
     private enum PutResult
     {

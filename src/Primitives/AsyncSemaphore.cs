@@ -16,7 +16,7 @@ namespace Interleave.Primitives;
 /// <para>Like asyncio's, <see cref="Release"/> may raise the count above its initial value; use
 /// <see cref="AsyncBoundedSemaphore"/> to treat that as a bug.</para>
 /// </remarks>
-[DebuggerDisplay("{Name,nq}: count = {CurrentCount}, waiters = {WaiterCount}")]
+[DebuggerDisplay("{Name,nq}: count = {CurrentCount}, waiters = {WaiterCountForDebugger}")]
 public class AsyncSemaphore
 {
     private static int _instances;
@@ -53,6 +53,9 @@ public class AsyncSemaphore
 
     /// <summary>The number of tasks waiting for a permit.</summary>
     internal int WaiterCount => _gate.WaiterCount;
+
+    // The debugger's view never takes the gate's lock (see PermitGate.WaiterCountForDebugger).
+    private int WaiterCountForDebugger => _gate.WaiterCountForDebugger;
 
     /// <summary>
     /// Takes a permit, waiting while none is free (asyncio <c>async with sem</c> / <c>await sem.acquire()</c>).

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Testing;
 
@@ -14,7 +13,7 @@ namespace Interleave.Primitives.Waiting;
 /// queued task. A waiter cancelled before it is chosen takes nothing; one chosen and cancelled before it
 /// resumed passes the permit on and throws, as asyncio does.
 /// </remarks>
-internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
+internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Releaser>, IReleasable
 {
     // _state is the number of free permits, or Waiting (-1) while tasks wait (then no permit is free).
     // A free permit is taken, and one given back while nobody waits, by one compare-and-swap without the
@@ -51,18 +50,17 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 
     internal string Name => _name.Name;
 
+    PrimitiveName IWaiterOwner<bool>.Primitive => _name;
+
     internal int CurrentCount => Math.Max(Volatile.Read(ref _state), 0);
 
-    internal int WaiterCount
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
+    internal int WaiterCount => _waiters.CountUnder(_sync);
+
+    /// <summary>
+    /// The waiter count as the debugger's views show it: read without the lock, which a thread the
+    /// debugger stopped may hold, so a snapshot that may be a moment old.
+    /// </summary>
+    internal int WaiterCountForDebugger => _waiters.Count;
 
     /// <summary>The last task granted a permit while it is still out, as recorded while an observer is installed.</summary>
     internal TaskIdentity Holder
@@ -84,21 +82,20 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             return new ValueTask<Releaser>(new Releaser(this));
         }
 
-        Scheduling.Point();
-        if (cancellationToken.IsCancellationRequested)
+        var report = new WaitReport(PrimitiveOperation.Acquire, callerFile, callerLine);
+        if (report.CancelledAtStart(cancellationToken, _name))
         {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, -1, callerFile, callerLine);
             return ValueTask.FromCanceled<Releaser>(cancellationToken);
         }
 
         if (TryTakeFreePermit(out var left))
         {
             RecordHolder(Reporter.CurrentTaskIfObserved);
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, left, callerFile, callerLine);
+            report.Send(_name, OperationOutcome.Completed, left);
             return new ValueTask<Releaser>(new Releaser(this));
         }
 
-        return AcquireOrWaitAsync(cancellationToken, callerFile, callerLine);
+        return AcquireOrWaitAsync(cancellationToken, report);
     }
 
     internal void Release(string callerFile, int callerLine)
@@ -128,6 +125,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
                 }
 
                 count = CurrentCount;
+                AssertInvariants();
             }
         }
 
@@ -213,7 +211,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
     }
 
     // No permit was free a moment ago: under the lock, take one given back since, or wait in line.
-    private ValueTask<Releaser> AcquireOrWaitAsync(CancellationToken cancellationToken, string callerFile, int callerLine)
+    private ValueTask<Releaser> AcquireOrWaitAsync(CancellationToken cancellationToken, in WaitReport report)
     {
         Waiter<bool>? waiter = null;
         TaskIdentity holder;
@@ -244,12 +242,12 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
 
         if (waiter is null)
         {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Completed, count, callerFile, callerLine);
+            report.Send(_name, OperationOutcome.Completed, count);
             return new ValueTask<Releaser>(new Releaser(this));
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Blocked, 0, callerFile, callerLine, holder);
-        return Scheduling.ForCaller(AcquireSlowAsync(waiter, cancellationToken, callerFile, callerLine));
+        report.Send(_name, OperationOutcome.Blocked, 0, holder);
+        return waiter.WaitAsync(cancellationToken, report, this);
     }
 
     /// <summary>Under <c>_sync</c>, while tasks wait: hands a permit to the longest waiter, returned to be woken.</summary>
@@ -269,29 +267,14 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             _holder = next.WaitingTask;
         }
 
-        AssertInvariants();
         return next;
     }
 
-    // Pooled: a contended acquisition reuses the state machine of an earlier one instead of allocating its own.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Releaser> AcquireSlowAsync(
-        Waiter<bool> waiter, CancellationToken cancellationToken, string callerFile, int callerLine)
+    // A waiter chosen for a permit: it takes the permit, or, cancelled before it resumed, passes it on.
+    Releaser IResumption<bool, Releaser>.Resume(bool value, CancellationToken cancellationToken, in WaitReport report)
     {
-        waiter.RegisterCancellation(cancellationToken);
-        try
-        {
-            await waiter.WaitAsync().ConfigureAwait(Scheduling.IsControlled);
-        }
-        catch (OperationCanceledException)
-        {
-            Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, -1, callerFile, callerLine);
-            throw;
-        }
-
         if (cancellationToken.IsCancellationRequested && !Mutation.Is(Mutant.CancelledWaiterKeepsPermit))
         {
-            // Chosen, then cancelled before it resumed: pass the permit on rather than keep it.
             Waiter<bool>? next = null;
             int count;
             lock (_sync)
@@ -309,9 +292,10 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
                 }
 
                 count = CurrentCount;
+                AssertInvariants();
             }
 
-            HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, count, callerFile, callerLine);
+            HandOff(next, PrimitiveOperation.Acquire, OperationOutcome.Cancelled, count, report.CallerFile, report.CallerLine);
             throw new OperationCanceledException(cancellationToken);
         }
 
@@ -321,7 +305,6 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
             AssertInvariants();
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Acquire, OperationOutcome.Resumed, -1, callerFile, callerLine);
         return new Releaser(this);
     }
 
@@ -343,9 +326,20 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IReleasable
         }
     }
 
+    // Called under _sync after every change made there. The state may still move without the lock (a free
+    // permit taken or given back), but never past these rules.
     [Conditional("DEBUG")]
-    private void AssertInvariants() =>
+    private void AssertInvariants()
+    {
+        Debug.Assert(_sync.IsHeldByCurrentThread, "The gate's invariants are checked under its lock.");
+        Debug.Assert(Volatile.Read(ref _state) >= Waiting, "The state is a count of free permits, or Waiting.");
+        Debug.Assert(_handedOff >= 0, "No fewer than no permits are handed to waiters that have not resumed.");
         Debug.Assert(
-            _state >= Waiting && _handedOff >= 0 && CurrentCount + _handedOff <= _bound && (_state == Waiting) == !_waiters.IsEmpty,
-            "state >= -1, 0 <= handed off, free + handed off <= bound, and tasks wait exactly while the state is Waiting.");
+            CurrentCount + _handedOff <= _bound,
+            "Free permits and those handed to waiters that have not resumed never exceed the bound.");
+        Debug.Assert(
+            (Volatile.Read(ref _state) == Waiting) == !_waiters.IsEmpty,
+            "Tasks wait exactly while the state is Waiting: no permit is free while a task waits.");
+        _waiters.AssertInvariants();
+    }
 }

@@ -17,6 +17,15 @@ internal sealed class WaiterQueue<T>
 
     internal bool IsEmpty => Count == 0;
 
+    /// <summary>The count, read under <paramref name="sync"/>, the owner's lock: never one an operation is midway through.</summary>
+    internal int CountUnder(Lock sync)
+    {
+        lock (sync)
+        {
+            return Count;
+        }
+    }
+
     internal void Enqueue(Waiter<T> waiter)
     {
         Debug.Assert(!waiter.IsQueued, "A waiter is queued at most once.");
@@ -58,6 +67,25 @@ internal sealed class WaiterQueue<T>
 
         Unlink(waiter);
         return true;
+    }
+
+    /// <summary>
+    /// Checks, in Debug builds, the rules of the queue's links, one assertion each. Called by the owner under
+    /// its lock, with its own rules, after every change.
+    /// </summary>
+    [Conditional("DEBUG")]
+    internal void AssertInvariants()
+    {
+        Debug.Assert(Count >= 0, "A waiter queue never counts fewer than no waiters.");
+        Debug.Assert((_head is null) == IsEmpty, "The queue has a first waiter exactly when it is not empty.");
+        Debug.Assert((_tail is null) == IsEmpty, "The queue has a last waiter exactly when it is not empty.");
+        Debug.Assert(_head?.Previous is null, "No waiter comes before the first.");
+        Debug.Assert(_tail?.Next is null, "No waiter comes after the last.");
+        Debug.Assert(_head is null || _head.Queue == this, "The first waiter knows it is in this queue.");
+        Debug.Assert(_tail is null || _tail.Queue == this, "The last waiter knows it is in this queue.");
+        Debug.Assert(
+            _head?.IsCompleted != true && _tail?.IsCompleted != true,
+            "A queued waiter is not completed: its owner dequeues or removes it first, under the lock.");
     }
 
     /// <summary>Removes every waiter, oldest first, into a list the caller completes outside its lock.</summary>
