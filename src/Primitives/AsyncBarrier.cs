@@ -88,7 +88,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     {
         Scheduling.Point();
         var failed = FailWaiters(breakBarrier: false);
-        Reporter.Report(_name, PrimitiveOperation.Reset, OperationOutcome.Completed, failed, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Reset, OperationOutcome.Completed, failed, callerFile, callerLine);
         return ValueTask.CompletedTask;
     }
 
@@ -103,7 +103,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     {
         Scheduling.Point();
         var failed = FailWaiters(breakBarrier: true);
-        Reporter.Report(_name, PrimitiveOperation.Abort, OperationOutcome.Completed, failed, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Abort, OperationOutcome.Completed, failed, callerFile, callerLine);
         return ValueTask.CompletedTask;
     }
 
@@ -160,7 +160,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
             }
             else
             {
-                waiter = new Waiter<int>(this, index, Reporter.CurrentTaskIfObserved);
+                waiter = new Waiter<int>(this, index, PrimitiveEvents.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
 

@@ -81,7 +81,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     {
         Scheduling.Point();
         ThrowIfLockNotHeld(PrimitiveOperation.Wait, "wait", callerFile, callerLine);
-        var waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
+        var waiter = new Waiter<bool>(this, false, PrimitiveEvents.CurrentTaskIfObserved);
         lock (_sync)
         {
             _waiters.Enqueue(waiter);
@@ -89,7 +89,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         }
 
         // Enqueued before the lock is released, so a notify in between cannot be missed.
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Blocked, -1, callerFile, callerLine);
         _lock.Release(callerFile, callerLine);
         var notified = false;
         try
@@ -106,7 +106,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         await _lock.AcquireAsync(CancellationToken.None, callerFile, callerLine).ConfigureAwait(Scheduling.IsControlled);
         if (notified && !cancellationToken.IsCancellationRequested)
         {
-            Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, -1, callerFile, callerLine);
+            PrimitiveEvents.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Resumed, -1, callerFile, callerLine);
             return;
         }
 
@@ -116,7 +116,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
             NotifyCore(1);
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Wait, OperationOutcome.Cancelled, -1, callerFile, callerLine);
         throw new OperationCanceledException(cancellationToken);
     }
 
@@ -157,7 +157,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         Scheduling.Point();
         ThrowIfLockNotHeld(PrimitiveOperation.Notify, "notify", callerFile, callerLine);
         var woken = NotifyCore(Mutation.Is(Mutant.NotifyWakesAll) ? int.MaxValue : count);
-        Reporter.Report(_name, PrimitiveOperation.Notify, OperationOutcome.Completed, woken, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Notify, OperationOutcome.Completed, woken, callerFile, callerLine);
     }
 
     /// <summary>Wakes every waiting task (asyncio <c>notify_all()</c>).</summary>
@@ -207,7 +207,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     {
         if (!_lock.IsLocked)
         {
-            Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
+            PrimitiveEvents.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
             throw new InvalidOperationException(ErrorMessages.ConditionLockNotHeld(Name, verb));
         }
     }

@@ -62,7 +62,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
             AssertInvariants();
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Set, OperationOutcome.Completed, woken?.Count ?? 0, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Set, OperationOutcome.Completed, woken?.Count ?? 0, callerFile, callerLine);
         if (woken is not null)
         {
             foreach (var waiter in woken)
@@ -84,7 +84,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
             AssertInvariants();
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Clear, OperationOutcome.Completed, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Clear, OperationOutcome.Completed, -1, callerFile, callerLine);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
         {
             if (!_isSet)
             {
-                waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
+                waiter = new Waiter<bool>(this, false, PrimitiveEvents.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
 

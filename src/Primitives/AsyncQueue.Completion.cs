@@ -56,11 +56,11 @@ public partial class AsyncQueue<T>
 
         if (tooMany)
         {
-            Reporter.Report(_name, PrimitiveOperation.TaskDone, OperationOutcome.Failed, 0, callerFile, callerLine);
+            PrimitiveEvents.Report(_name, PrimitiveOperation.TaskDone, OperationOutcome.Failed, 0, callerFile, callerLine);
             throw new InvalidOperationException(ErrorMessages.TooManyTaskDone(Name));
         }
 
-        Reporter.Report(_name, PrimitiveOperation.TaskDone, OperationOutcome.Completed, unfinished, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.TaskDone, OperationOutcome.Completed, unfinished, callerFile, callerLine);
         ReleaseJoiners(released);
     }
 
@@ -117,7 +117,7 @@ public partial class AsyncQueue<T>
             AssertInvariants();
         }
 
-        Reporter.Report(_name, PrimitiveOperation.Shutdown, OperationOutcome.Completed, discarded, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Shutdown, OperationOutcome.Completed, discarded, callerFile, callerLine);
         foreach (var waiter in getters.Concat(putters))
         {
             waiter.TrySetException(new QueueShutDownException(ErrorMessages.QueueShutDown(Name)));
@@ -140,7 +140,7 @@ public partial class AsyncQueue<T>
             unfinished = _unfinished;
             if (unfinished > 0)
             {
-                joiner = new Waiter<bool>(_joiners, false, Reporter.CurrentTaskIfObserved);
+                joiner = new Waiter<bool>(_joiners, false, PrimitiveEvents.CurrentTaskIfObserved);
                 _joiners.Queue.Enqueue(joiner);
             }
 

@@ -130,7 +130,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 Deliver(getter, item, PrimitiveOperation.Put, OperationOutcome.Completed, count, callerFile, callerLine);
                 return true;
             default:
-                Reporter.Report(_name, PrimitiveOperation.Put, OperationOutcome.Refused, count, callerFile, callerLine);
+                PrimitiveEvents.Report(_name, PrimitiveOperation.Put, OperationOutcome.Refused, count, callerFile, callerLine);
                 return false;
         }
     }
@@ -177,7 +177,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
                 Admit(admitted, count, callerFile, callerLine);
                 return true;
             default:
-                Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Refused, 0, callerFile, callerLine);
+                PrimitiveEvents.Report(_name, PrimitiveOperation.Get, OperationOutcome.Refused, 0, callerFile, callerLine);
                 return false;
         }
     }
@@ -208,7 +208,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
             result = TryPutCore(item, out getter, out count);
             if (result == PutResult.Full)
             {
-                putter = new Waiter<T>(this, item, Reporter.CurrentTaskIfObserved);
+                putter = new Waiter<T>(this, item, PrimitiveEvents.CurrentTaskIfObserved);
                 _putters.Enqueue(putter);
             }
 
@@ -245,7 +245,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
             result = TryGetCore(out item, out admitted, out count);
             if (result == GetResult.Empty)
             {
-                getter = new Waiter<T>(this, default!, Reporter.CurrentTaskIfObserved);
+                getter = new Waiter<T>(this, default!, PrimitiveEvents.CurrentTaskIfObserved);
                 _getters.Enqueue(getter);
             }
 
@@ -323,21 +323,21 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     private void Deliver(Waiter<T>? getter, T item, PrimitiveOperation operation, OperationOutcome outcome, int count,
         string callerFile, int callerLine)
     {
-        Reporter.Report(_name, operation, outcome, count, callerFile, callerLine, getter?.WaitingTask ?? TaskIdentity.None);
+        PrimitiveEvents.Report(_name, operation, outcome, count, callerFile, callerLine, getter?.WaitingTask ?? TaskIdentity.None);
         getter?.TrySetResult(item);
     }
 
     /// <summary>Reports a completed get, then wakes the putter whose item took the freed room, if any.</summary>
     private void Admit(Waiter<T>? putter, int count, string callerFile, int callerLine)
     {
-        Reporter.Report(_name, PrimitiveOperation.Get, OperationOutcome.Completed, count, callerFile, callerLine,
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Get, OperationOutcome.Completed, count, callerFile, callerLine,
             putter?.WaitingTask ?? TaskIdentity.None);
         putter?.TrySetResult(putter.Payload);
     }
 
     private QueueShutDownException ShutDownFailure(PrimitiveOperation operation, string callerFile, int callerLine)
     {
-        Reporter.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, operation, OperationOutcome.Failed, -1, callerFile, callerLine);
         return new QueueShutDownException(ErrorMessages.QueueShutDown(Name));
     }
 

@@ -49,7 +49,7 @@ public static class ControlledTask
             return CoyoteTask.Run(() => RunAs(identity, function));
         }
 
-        if (Reporter.IsObserved)
+        if (PrimitiveEvents.IsObserved)
         {
             var identity = Spawned(function, name);
             return Task.Run(() => RunAs(identity, function));
@@ -74,7 +74,7 @@ public static class ControlledTask
             return CoyoteTask.Run(() => RunAs(identity, function));
         }
 
-        if (Reporter.IsObserved)
+        if (PrimitiveEvents.IsObserved)
         {
             var identity = Spawned(function, name);
             return Task.Run(() => RunAs(identity, function));
@@ -101,7 +101,7 @@ public static class ControlledTask
     {
         Scheduling.Point();
         var delayed = Task.Delay(delay, TimeProvider, cancellationToken);
-        return Reporter.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed;
+        return PrimitiveEvents.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed;
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public static class ControlledTask
     /// <returns>An awaitable that yields.</returns>
     public static YieldAwaitable Yield([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Reporter.Report(Tasks, PrimitiveOperation.Yield, OperationOutcome.Completed, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(Tasks, PrimitiveOperation.Yield, OperationOutcome.Completed, -1, callerFile, callerLine);
         return Task.Yield();
     }
 
@@ -122,24 +122,24 @@ public static class ControlledTask
     {
         var id = IterationCounters.Next(PrimitiveKind.ControlledTask, ref _lastTaskId);
         var identity = new TaskIdentity(id, name ?? $"T{id} {ReadableMethodName(function)}");
-        Reporter.Report(Tasks, PrimitiveOperation.Spawn, OperationOutcome.Completed, -1, string.Empty, 0, identity);
+        PrimitiveEvents.Report(Tasks, PrimitiveOperation.Spawn, OperationOutcome.Completed, -1, string.Empty, 0, identity);
         return identity;
     }
 
     private static async Task ReportDelayAsync(Task delayed, long milliseconds, string callerFile, int callerLine)
     {
-        Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Blocked, milliseconds, callerFile, callerLine);
+        PrimitiveEvents.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Blocked, milliseconds, callerFile, callerLine);
         try
         {
             await delayed.ConfigureAwait(Scheduling.IsControlled);
         }
         catch (OperationCanceledException)
         {
-            Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Cancelled, milliseconds, callerFile, callerLine);
+            PrimitiveEvents.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Cancelled, milliseconds, callerFile, callerLine);
             throw;
         }
 
-        Reporter.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Resumed, milliseconds, callerFile, callerLine);
+        PrimitiveEvents.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Resumed, milliseconds, callerFile, callerLine);
     }
 
     // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda.
@@ -159,11 +159,11 @@ public static class ControlledTask
         }
         catch (Exception)
         {
-            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
             throw;
         }
 
-        Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
+        PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
     }
 
     private static async Task<T> RunAs<T>(TaskIdentity identity, Func<Task<T>> function)
@@ -172,12 +172,12 @@ public static class ControlledTask
         try
         {
             var result = await function();
-            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
+            PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
             return result;
         }
         catch (Exception)
         {
-            Reporter.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
             throw;
         }
     }

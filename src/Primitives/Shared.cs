@@ -49,7 +49,7 @@ public sealed class Shared<T>
     public T Read([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         Scheduling.Point();
-        Reporter.Report(_name, PrimitiveOperation.Read, OperationOutcome.Completed, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Read, OperationOutcome.Completed, -1, callerFile, callerLine);
         return _value;
     }
 
@@ -60,7 +60,7 @@ public sealed class Shared<T>
     public void Write(T value, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         Scheduling.Point();
-        Reporter.Report(_name, PrimitiveOperation.Write, OperationOutcome.Completed, -1, callerFile, callerLine);
+        PrimitiveEvents.Report(_name, PrimitiveOperation.Write, OperationOutcome.Completed, -1, callerFile, callerLine);
         _value = value;
     }
 }

@@ -90,7 +90,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
 
         if (TryTakeFreePermit(out var left))
         {
-            RecordHolder(Reporter.CurrentTaskIfObserved);
+            RecordHolder(PrimitiveEvents.CurrentTaskIfObserved);
             report.Send(_name, OperationOutcome.Completed, left);
             return new ValueTask<Releaser>(new Releaser(this));
         }
@@ -131,7 +131,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
 
         if (overReleased)
         {
-            Reporter.Report(_name, PrimitiveOperation.Release, OperationOutcome.Failed, count, callerFile, callerLine);
+            PrimitiveEvents.Report(_name, PrimitiveOperation.Release, OperationOutcome.Failed, count, callerFile, callerLine);
             throw _overRelease(Name, _bound);
         }
 
@@ -228,12 +228,12 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
 
             if (Volatile.Read(ref _state) == Waiting)
             {
-                waiter = new Waiter<bool>(this, false, Reporter.CurrentTaskIfObserved);
+                waiter = new Waiter<bool>(this, false, PrimitiveEvents.CurrentTaskIfObserved);
                 _waiters.Enqueue(waiter);
             }
             else
             {
-                RecordHolder(Reporter.CurrentTaskIfObserved);
+                RecordHolder(PrimitiveEvents.CurrentTaskIfObserved);
             }
 
             AssertInvariants();
@@ -262,7 +262,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
             Volatile.Write(ref _state, 0);
         }
 
-        if (Reporter.IsObserved)
+        if (PrimitiveEvents.IsObserved)
         {
             _holder = next.WaitingTask;
         }
@@ -312,7 +312,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
     private void HandOff(
         Waiter<bool>? next, PrimitiveOperation operation, OperationOutcome outcome, int count, string callerFile, int callerLine)
     {
-        Reporter.Report(_name, operation, outcome, count, callerFile, callerLine, next?.WaitingTask ?? TaskIdentity.None);
+        PrimitiveEvents.Report(_name, operation, outcome, count, callerFile, callerLine, next?.WaitingTask ?? TaskIdentity.None);
         next?.TrySetResult(true);
     }
 
@@ -320,7 +320,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
     // field is never written (a struct with a string: each write would pay a GC barrier).
     private void RecordHolder(TaskIdentity holder)
     {
-        if (Reporter.IsObserved)
+        if (PrimitiveEvents.IsObserved)
         {
             _holder = holder;
         }

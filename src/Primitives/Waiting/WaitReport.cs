@@ -43,5 +43,5 @@ internal readonly struct WaitReport(PrimitiveOperation operation, string callerF
     /// <summary>Reports the operation of <paramref name="primitive"/>, with <paramref name="outcome"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Send(in PrimitiveName primitive, OperationOutcome outcome, long value, TaskIdentity counterpart = default) =>
-        Reporter.Report(primitive, Operation, outcome, value, CallerFile, CallerLine, counterpart);
+        PrimitiveEvents.Report(primitive, Operation, outcome, value, CallerFile, CallerLine, counterpart);
 }

@@ -216,7 +216,7 @@ internal sealed class Waiter<T> : IValueTaskSource<T>
     // The owner's name is asked for only when somebody observes: in production a wait's end costs no call.
     private void Report(in WaitReport report, OperationOutcome outcome, long value)
     {
-        if (Reporter.IsObserved)
+        if (PrimitiveEvents.IsObserved)
         {
             report.Send(_owner.Primitive, outcome, value);
         }

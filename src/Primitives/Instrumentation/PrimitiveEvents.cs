@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Interleave.Primitives.Instrumentation;
 
 /// <summary>Sends <see cref="PrimitiveEvent"/>s to the installed observer, if any.</summary>
-internal static class Reporter
+internal static class PrimitiveEvents
 {
     /// <summary>True when an observer is installed; guard any extra bookkeeping done only for it.</summary>
     internal static bool IsObserved
