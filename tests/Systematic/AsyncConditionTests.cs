@@ -25,20 +25,7 @@ public class AsyncConditionTests
     {
         var condition = new AsyncCondition();
         var woken = new ConcurrentQueue<int>();
-        var waiters = new List<Task>();
-        for (var i = 0; i < 3; i++)
-        {
-            var id = i;
-            waiters.Add(ControlledTask.Run(async () =>
-            {
-                using (await condition.AcquireAsync())
-                {
-                    await condition.WaitAsync();
-                    woken.Enqueue(id);
-                }
-            }));
-            await Everywhere.UntilAsync(() => condition.WaiterCount == id + 1);
-        }
+        var waiters = await WaitersInOrderAsync(condition, 3, woken);
 
         using (await condition.AcquireAsync())
         {
@@ -95,20 +82,7 @@ public class AsyncConditionTests
     {
         var condition = new AsyncCondition();
         var woken = new ConcurrentQueue<int>();
-        var waiters = new List<Task>();
-        for (var i = 0; i < 3; i++)
-        {
-            var id = i;
-            waiters.Add(ControlledTask.Run(async () =>
-            {
-                using (await condition.AcquireAsync())
-                {
-                    await condition.WaitAsync();
-                    woken.Enqueue(id);
-                }
-            }));
-            await Everywhere.UntilAsync(() => condition.WaiterCount == id + 1);
-        }
+        var waiters = await WaitersInOrderAsync(condition, 3, woken);
 
         for (var k = 0; k < 3; k++)
         {
@@ -457,5 +431,27 @@ public class AsyncConditionTests
         var error = Assert.Throws<InvalidOperationException>(() => condition.Release());
 
         Assert.Contains("orders.lock", error.Message, StringComparison.Ordinal);
+    }
+
+    // Waiters 0, 1, ... started one after another, each waiting before the next starts; each enqueues its
+    // number once notified.
+    private static async Task<List<Task>> WaitersInOrderAsync(AsyncCondition condition, int count, ConcurrentQueue<int> woken)
+    {
+        var waiters = new List<Task>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = i;
+            waiters.Add(ControlledTask.Run(async () =>
+            {
+                using (await condition.AcquireAsync())
+                {
+                    await condition.WaitAsync();
+                    woken.Enqueue(id);
+                }
+            }));
+            await Everywhere.UntilAsync(() => condition.WaiterCount == id + 1);
+        }
+
+        return waiters;
     }
 }

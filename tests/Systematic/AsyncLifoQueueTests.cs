@@ -8,19 +8,7 @@ public class AsyncLifoQueueTests : QueueContractTests
     [Fact]
     public void AsyncLifoQueue_PutsAndGetsInterleaved_ComeOutLastInFirstOut() => Everywhere.Run(async () =>
     {
-        var queue = new AsyncLifoQueue<int>();
-        await queue.PutAsync(1);
-        await queue.PutAsync(2);
-        await queue.PutAsync(3);
-        var received = new List<int> { await queue.GetAsync() };
-        await queue.PutAsync(4);
-        await queue.PutAsync(5);
-        while (queue.TryGet(out var item))
-        {
-            received.Add(item);
-        }
-
-        Assert.Equal([3, 5, 4, 2, 1], received);
+        Assert.Equal([3, 5, 4, 2, 1], await PutThreeGetOnePutTwoThenDrainAsync(new AsyncLifoQueue<int>(), [1, 2, 3], [4, 5]));
     });
 
     [Fact]

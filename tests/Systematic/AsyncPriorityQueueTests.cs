@@ -12,19 +12,7 @@ public class AsyncPriorityQueueTests : QueueContractTests
     [Fact]
     public void AsyncPriorityQueue_PutsAndGetsInterleaved_ComeOutSmallestFirst() => Everywhere.Run(async () =>
     {
-        var queue = new AsyncPriorityQueue<int>();
-        await queue.PutAsync(5);
-        await queue.PutAsync(1);
-        await queue.PutAsync(4);
-        var received = new List<int> { await queue.GetAsync() };
-        await queue.PutAsync(2);
-        await queue.PutAsync(3);
-        while (queue.TryGet(out var item))
-        {
-            received.Add(item);
-        }
-
-        Assert.Equal([1, 2, 3, 4, 5], received);
+        Assert.Equal([1, 2, 3, 4, 5], await PutThreeGetOnePutTwoThenDrainAsync(new AsyncPriorityQueue<int>(), [5, 1, 4], [2, 3]));
     });
 
     [Fact]

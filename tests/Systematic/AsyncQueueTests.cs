@@ -8,19 +8,7 @@ public class AsyncQueueTests : QueueContractTests
     [Fact]
     public void AsyncQueue_PutsAndGetsInterleaved_ComeOutFirstInFirstOut() => Everywhere.Run(async () =>
     {
-        var queue = new AsyncQueue<int>();
-        await queue.PutAsync(1);
-        await queue.PutAsync(2);
-        await queue.PutAsync(3);
-        var received = new List<int> { await queue.GetAsync() };
-        await queue.PutAsync(4);
-        await queue.PutAsync(5);
-        while (queue.TryGet(out var item))
-        {
-            received.Add(item);
-        }
-
-        Assert.Equal([1, 2, 3, 4, 5], received);
+        Assert.Equal([1, 2, 3, 4, 5], await PutThreeGetOnePutTwoThenDrainAsync(new AsyncQueue<int>(), [1, 2, 3], [4, 5]));
     });
 
     [Fact]

@@ -19,31 +19,9 @@ public class CancellationConservationLockTests
         var gate = new AsyncLock();
         var sources = new[] { new CancellationTokenSource(), new CancellationTokenSource(), new CancellationTokenSource() };
         var outcomes = new Outcome[sources.Length];
-        var inside = 0;
         await gate.AcquireAsync();
 
-        var waiters = new List<Task>();
-        for (var i = 0; i < sources.Length; i++)
-        {
-            var id = i;
-            waiters.Add(ControlledTask.Run(async () =>
-            {
-                try
-                {
-                    using (await gate.AcquireAsync(sources[id].Token))
-                    {
-                        Assert.Equal(1, Interlocked.Increment(ref inside));
-                        outcomes[id] = Outcome.Acquired;
-                        await ControlledTask.Yield();
-                        Interlocked.Decrement(ref inside);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    outcomes[id] = Outcome.Cancelled;
-                }
-            }));
-        }
+        var waiters = Acquirers(token => gate.AcquireAsync(token), sources, outcomes, mostInside: 1);
 
         // Waiter 1 is never cancelled; it must get the lock whatever happens to the others.
         var cancellers = new[] { Cancel(sources[0]), Cancel(sources[2]) };
@@ -105,32 +83,10 @@ public class CancellationConservationLockTests
             new CancellationTokenSource(), new CancellationTokenSource(), new CancellationTokenSource(), new CancellationTokenSource(),
         };
         var outcomes = new Outcome[sources.Length];
-        var inside = 0;
         await semaphore.AcquireAsync();
         await semaphore.AcquireAsync();
 
-        var waiters = new List<Task>();
-        for (var i = 0; i < sources.Length; i++)
-        {
-            var id = i;
-            waiters.Add(ControlledTask.Run(async () =>
-            {
-                try
-                {
-                    using (await semaphore.AcquireAsync(sources[id].Token))
-                    {
-                        Assert.True(Interlocked.Increment(ref inside) <= permits);
-                        outcomes[id] = Outcome.Acquired;
-                        await ControlledTask.Yield();
-                        Interlocked.Decrement(ref inside);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    outcomes[id] = Outcome.Cancelled;
-                }
-            }));
-        }
+        var waiters = Acquirers(token => semaphore.AcquireAsync(token), sources, outcomes, mostInside: permits);
 
         // Waiters 1 and 3 are never cancelled.
         var cancellers = new[] { Cancel(sources[0]), Cancel(sources[2]) };
@@ -246,34 +202,7 @@ public class CancellationConservationLockTests
     {
         var condition = new AsyncCondition();
         using var source = new CancellationTokenSource();
-        var cancellableOutcome = Outcome.Pending;
-        var otherReturned = false;
-        var cancellable = ControlledTask.Run(async () =>
-        {
-            using (await condition.AcquireAsync())
-            {
-                try
-                {
-                    await condition.WaitAsync(source.Token);
-                    cancellableOutcome = Outcome.Acquired;
-                }
-                catch (OperationCanceledException)
-                {
-                    Assert.True(condition.IsLocked);
-                    cancellableOutcome = Outcome.Cancelled;
-                }
-            }
-        });
-        await Everywhere.UntilAsync(() => condition.WaiterCount == 1);
-        var other = ControlledTask.Run(async () =>
-        {
-            using (await condition.AcquireAsync())
-            {
-                await condition.WaitAsync();
-                otherReturned = true;
-            }
-        });
-        await Everywhere.UntilAsync(() => condition.WaiterCount == 2);
+        var waiters = await TwoConditionWaiters.StartAsync(condition, source.Token);
 
         var canceller = Cancel(source);
         await ControlledTask.Yield();
@@ -282,8 +211,8 @@ public class CancellationConservationLockTests
             condition.Notify();
         }
 
-        await cancellable;
-        if (cancellableOutcome == Outcome.Acquired)
+        await waiters.Cancellable;
+        if (waiters.CancellableOutcome == Outcome.Acquired)
         {
             // It used the one notification legitimately; only then does the other need a second.
             using (await condition.AcquireAsync())
@@ -292,9 +221,9 @@ public class CancellationConservationLockTests
             }
         }
 
-        await Task.WhenAll(other, canceller);
-        Assert.True(otherReturned);
-        Assert.NotEqual(Outcome.Pending, cancellableOutcome);
+        await Task.WhenAll(waiters.Other, canceller);
+        Assert.True(waiters.OtherReturned);
+        Assert.NotEqual(Outcome.Pending, waiters.CancellableOutcome);
         Assert.Equal(0, condition.WaiterCount);
         Assert.False(condition.IsLocked);
     });
@@ -304,34 +233,7 @@ public class CancellationConservationLockTests
     {
         var condition = new AsyncCondition();
         using var source = new CancellationTokenSource();
-        var cancellableOutcome = Outcome.Pending;
-        var otherReturned = false;
-        var cancellable = ControlledTask.Run(async () =>
-        {
-            using (await condition.AcquireAsync())
-            {
-                try
-                {
-                    await condition.WaitAsync(source.Token);
-                    cancellableOutcome = Outcome.Acquired;
-                }
-                catch (OperationCanceledException)
-                {
-                    Assert.True(condition.IsLocked);
-                    cancellableOutcome = Outcome.Cancelled;
-                }
-            }
-        });
-        await Everywhere.UntilAsync(() => condition.WaiterCount == 1);
-        var other = ControlledTask.Run(async () =>
-        {
-            using (await condition.AcquireAsync())
-            {
-                await condition.WaitAsync();
-                otherReturned = true;
-            }
-        });
-        await Everywhere.UntilAsync(() => condition.WaiterCount == 2);
+        var waiters = await TwoConditionWaiters.StartAsync(condition, source.Token);
 
         using (await condition.AcquireAsync())
         {
@@ -342,9 +244,9 @@ public class CancellationConservationLockTests
             source.Cancel();
         }
 
-        await Task.WhenAll(cancellable, other);
-        Assert.Equal(Outcome.Cancelled, cancellableOutcome);
-        Assert.True(otherReturned);
+        await Task.WhenAll(waiters.Cancellable, waiters.Other);
+        Assert.Equal(Outcome.Cancelled, waiters.CancellableOutcome);
+        Assert.True(waiters.OtherReturned);
         Assert.Equal(0, condition.WaiterCount);
         Assert.False(condition.IsLocked);
     });
@@ -458,5 +360,78 @@ public class CancellationConservationLockTests
         {
             source.Dispose();
         }
+    }
+
+    // Two tasks waiting on a condition, in this order: one whose wait can be cancelled, then one whose cannot.
+    private sealed class TwoConditionWaiters
+    {
+        private TwoConditionWaiters()
+        {
+        }
+
+        internal Task Cancellable { get; private set; } = Task.CompletedTask;
+
+        internal Task Other { get; private set; } = Task.CompletedTask;
+
+        /// <summary>How the cancellable wait ended: notified (and the lock re-acquired), or cancelled holding the lock.</summary>
+        internal Outcome CancellableOutcome { get; private set; } = Outcome.Pending;
+
+        internal bool OtherReturned { get; private set; }
+
+        internal static async Task<TwoConditionWaiters> StartAsync(AsyncCondition condition, CancellationToken cancellable)
+        {
+            var waiters = new TwoConditionWaiters();
+            waiters.Cancellable = ControlledTask.Run(async () =>
+            {
+                using (await condition.AcquireAsync())
+                {
+                    try
+                    {
+                        await condition.WaitAsync(cancellable);
+                        waiters.CancellableOutcome = Outcome.Acquired;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        Assert.True(condition.IsLocked);
+                        waiters.CancellableOutcome = Outcome.Cancelled;
+                    }
+                }
+            });
+            await Everywhere.UntilAsync(() => condition.WaiterCount == 1);
+            waiters.Other = ControlledTask.Run(async () =>
+            {
+                using (await condition.AcquireAsync())
+                {
+                    await condition.WaitAsync();
+                    waiters.OtherReturned = true;
+                }
+            });
+            await Everywhere.UntilAsync(() => condition.WaiterCount == 2);
+            return waiters;
+        }
+    }
+
+    // One task per token source, each taking a permit with its token and holding it across a yield (never
+    // more than mostInside at once), recording whether it acquired or was cancelled.
+    private static List<Task> Acquirers(Func<CancellationToken, ValueTask<Releaser>> acquire, CancellationTokenSource[] sources, Outcome[] outcomes, int mostInside)
+    {
+        var inside = 0;
+        return [.. sources.Select((source, id) => ControlledTask.Run(async () =>
+        {
+            try
+            {
+                using (await acquire(source.Token))
+                {
+                    Assert.InRange(Interlocked.Increment(ref inside), 1, mostInside);
+                    outcomes[id] = Outcome.Acquired;
+                    await ControlledTask.Yield();
+                    Interlocked.Decrement(ref inside);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                outcomes[id] = Outcome.Cancelled;
+            }
+        }))];
     }
 }

@@ -51,7 +51,7 @@ public class ProductionStressTests
                 using (await semaphore.AcquireAsync())
                 {
                     var now = Interlocked.Increment(ref inside);
-                    InterlockedMax(ref mostInside, now);
+                    Interlocking.Max(ref mostInside, now);
                     Interlocked.Increment(ref entries);
                     Interlocked.Decrement(ref inside);
                 }
@@ -230,7 +230,7 @@ public class ProductionStressTests
 
                 using (releaser)
                 {
-                    InterlockedMax(ref mostInside, Interlocked.Increment(ref inside));
+                    Interlocking.Max(ref mostInside, Interlocked.Increment(ref inside));
                     Interlocked.Increment(ref entries);
                     if (i % 4 == 0)
                     {
@@ -252,20 +252,5 @@ public class ProductionStressTests
     {
         var all = Task.WhenAll(Enumerable.Range(0, Tasks).Select(index => Task.Run(() => body(index))));
         Assert.True(all.Wait(Limit), $"The stress run did not finish within {Limit.TotalSeconds} s: a lost wake-up or a hang.");
-    }
-
-    private static void InterlockedMax(ref int location, int value)
-    {
-        var current = Volatile.Read(ref location);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref location, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
     }
 }

@@ -10,6 +10,31 @@ public abstract class QueueContractTests
     /// <summary>A new queue of the kind under test.</summary>
     protected abstract AsyncQueue<int> CreateQueue(int maxSize);
 
+    /// <summary>
+    /// Puts <paramref name="first"/>, gets one item, puts <paramref name="then"/>, and takes the rest: the order
+    /// every item came out in, which is what a queue's kind decides.
+    /// </summary>
+    protected static async Task<List<int>> PutThreeGetOnePutTwoThenDrainAsync(AsyncQueue<int> queue, int[] first, int[] then)
+    {
+        foreach (var item in first)
+        {
+            await queue.PutAsync(item);
+        }
+
+        var received = new List<int> { await queue.GetAsync() };
+        foreach (var item in then)
+        {
+            await queue.PutAsync(item);
+        }
+
+        while (queue.TryGet(out var item))
+        {
+            received.Add(item);
+        }
+
+        return received;
+    }
+
     [Fact]
     public void Queue_Unbounded_NeverFullAndFastPathsCompleteSynchronously() => Everywhere.Run(async () =>
     {

@@ -151,7 +151,7 @@ public abstract class SemaphoreContractTests
                 {
                     var now = Interlocked.Increment(ref inside);
                     Assert.True(now <= permits, $"{now} tasks inside a semaphore of {permits}.");
-                    InterlockedMax(ref peak, now);
+                    Interlocking.Max(ref peak, now);
                     Interlocked.Increment(ref entered);
 
                     // The first N stay until N are in, so every schedule reaches the peak.
@@ -241,20 +241,5 @@ public abstract class SemaphoreContractTests
 
         Assert.True(semaphore.IsLocked);
         Assert.Equal(0, semaphore.CurrentCount);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (value > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 }
