@@ -12,7 +12,7 @@ namespace Interleave.Tests.Systematic.Cli;
 /// (<see cref="ProcessPoolEngine"/>), and their side of it (<see cref="EngineProcessLoop"/>).
 /// </summary>
 [Collection(SampleAssemblyCollection.Name)]
-public sealed class CliEngineWorkerTests : CliTests
+public sealed class CliEngineProcessTests : CliTests
 {
     [Fact]
     public void Test_SeveralTestsInEngineProcesses_FindWhatOneEngineFinds()
