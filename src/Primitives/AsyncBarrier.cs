@@ -14,10 +14,14 @@ namespace Interleave.Primitives;
 /// <para>Each <see cref="WaitAsync"/> returns the arrival index (0 for the first task to arrive,
 /// <see cref="Parties"/> - 1 for the last, which releases the others). The barrier then starts filling
 /// again for the next round.</para>
-/// <para>Breaking: <see cref="AbortAsync"/> breaks the barrier; so does the cancellation of a waiting task,
-/// since the others could never all arrive. Waiting tasks then throw <see cref="BarrierBrokenException"/>,
-/// and so does every later wait until <see cref="ResetAsync"/>. A reset also fails the tasks waiting at
-/// that moment with <see cref="BarrierBrokenException"/> and leaves the barrier empty and usable.</para>
+/// <para>Cancellation: a task cancelled while the barrier fills leaves it, as in asyncio: the barrier stays
+/// whole, its <see cref="WaitingCount"/> one lower, and the round completes when enough others arrive. An
+/// arrival's index is the number of tasks waiting when it arrives, so after a cancellation an index can repeat
+/// within a round, as asyncio's can. A task released and then cancelled before it resumed keeps its index.</para>
+/// <para>Breaking: <see cref="AbortAsync"/> breaks the barrier. Waiting tasks then throw
+/// <see cref="BarrierBrokenException"/>, and so does every later wait until <see cref="ResetAsync"/>. A reset
+/// also fails the tasks waiting at that moment with <see cref="BarrierBrokenException"/> and leaves the barrier
+/// empty and usable.</para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: {WaitingCountForDebugger}/{Parties} waiting, broken = {IsBroken}")]
 public sealed class AsyncBarrier : IWaiterOwner<int>
@@ -65,7 +69,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     /// Arrives at the barrier and waits until <see cref="Parties"/> tasks have arrived (asyncio
     /// <c>await barrier.wait()</c>). The last to arrive returns at once and releases the others.
     /// </summary>
-    /// <param name="cancellationToken">Stops the wait, which breaks the barrier for the others.</param>
+    /// <param name="cancellationToken">Stops the wait: the task leaves the barrier, which stays whole for the others.</param>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     /// <returns>The arrival index, from 0 to <see cref="Parties"/> - 1.</returns>
@@ -117,9 +121,8 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
                 return false;
             }
 
-            if (!Mutation.Is(Mutant.BarrierIgnoresCancellation))
+            if (Mutation.Is(Mutant.BarrierBreaksOnCancellation))
             {
-                // A party left: the others can never all arrive, so the barrier breaks (as threading.Barrier does).
                 _broken = true;
                 others = _waiters.DequeueAll();
             }

@@ -121,15 +121,16 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     }
 
     /// <summary>
-    /// Waits until <paramref name="predicate"/> is true, checking it with the lock held before the first
-    /// wait and after every notification (asyncio <c>await cond.wait_for(predicate)</c>).
+    /// Waits until <paramref name="predicate"/> is true, checking it before the first wait and after every
+    /// notification (asyncio <c>await cond.wait_for(predicate)</c>). A predicate already true returns at once,
+    /// without requiring the lock, as asyncio checks the predicate first; only a wait requires it.
     /// </summary>
-    /// <param name="predicate">The state to wait for; evaluated with the lock held.</param>
+    /// <param name="predicate">The state to wait for; evaluated with the lock held whenever the caller holds it.</param>
     /// <param name="cancellationToken">Stops the wait; the lock is held again when it throws.</param>
     /// <param name="callerFile">Filled in by the compiler for traces.</param>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     /// <returns>A task that completes, holding the lock, once the predicate is true.</returns>
-    /// <exception cref="InvalidOperationException">The lock is not held.</exception>
+    /// <exception cref="InvalidOperationException">The predicate is false and the lock is not held.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the lock is held again.</exception>
     public async ValueTask WaitForAsync(
         Func<bool> predicate,
@@ -138,7 +139,6 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        ThrowIfLockNotHeld(PrimitiveOperation.Wait, "wait", callerFile, callerLine);
         while (!predicate())
         {
             await WaitAsync(cancellationToken, callerFile, callerLine).ConfigureAwait(Scheduling.IsControlled);

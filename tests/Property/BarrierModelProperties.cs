@@ -3,11 +3,12 @@ using Interleave.Primitives;
 namespace Interleave.Tests.Property;
 
 /// <summary>
-/// <see cref="AsyncBarrier"/> against the model of asyncio's (and threading's) barrier: parties arrive one
-/// by one; the last arrival releases them all with distinct indexes 0..parties-1 and the barrier is reused;
-/// a waiting task cancelled breaks it, failing every waiter and every later wait, but one released and then
-/// cancelled before it resumed returns its index and breaks nothing; abort breaks it and fails the waiters;
-/// reset fails the waiters and leaves it unbroken, ready for a new round.
+/// <see cref="AsyncBarrier"/> against the model of asyncio's barrier: parties arrive one by one, each with the
+/// index of how many wait when it arrives; the last arrival releases them all and the barrier is reused; a
+/// waiting task cancelled leaves it, the others still waiting and the barrier whole (so an index can repeat
+/// within a round, as asyncio's can); one released and then cancelled before it resumed returns its index;
+/// abort breaks it and fails the waiters and every later wait; reset fails the waiters and leaves it unbroken,
+/// ready for a new round.
 /// </summary>
 public class BarrierModelProperties
 {
@@ -16,7 +17,7 @@ public class BarrierModelProperties
     [ScaledProperty(60)]
     public void AsyncBarrier_AnySequence_MatchesModel(byte[] operations)
     {
-        // A step's pick is, for a released party to cancel, which one (modulo their number).
+        // A step's pick is, for a party to cancel, which one (modulo their number).
         var steps = ModelCheck.Steps(operations, 12, 16, ToStep);
         ModelCheck.Holds(() => RunAsync(steps), string.Join(", ", steps));
     }
@@ -35,7 +36,7 @@ public class BarrierModelProperties
     {
         var barrier = new AsyncBarrier(Parties);
         var broken = false;
-        var waiting = new List<(Task<int> Task, CancellationTokenSource Cancel)>();
+        var waiting = new List<Party>();
         foreach (var (step, pick) in steps)
         {
             if (step is Step.Wait or Step.WaitThenCancelReleased)
@@ -54,26 +55,26 @@ public class BarrierModelProperties
                         waiting[pick % waiting.Count].Cancel.Cancel();
                     }
 
-                    var indexes = new List<int> { await arrival };
-                    foreach (var (task, _) in waiting)
+                    ModelCheck.Expect(await arrival == Parties - 1, "the last arrival's index");
+                    foreach (var party in waiting)
                     {
-                        indexes.Add(await task);
+                        var index = await party.Task;
+                        ModelCheck.Expect(index == party.Index, $"a released party passed with index {index}; it arrived as {party.Index}");
                     }
 
-                    ModelCheck.Expect(indexes.Order().SequenceEqual(Enumerable.Range(0, Parties)), $"the parties passed with indexes {string.Join(", ", indexes)}");
                     waiting.Clear();
                 }
                 else
                 {
-                    waiting.Add((arrival, cancel));
+                    waiting.Add(new Party(arrival, cancel, waiting.Count));
                 }
             }
             else if (step is Step.Reset or Step.Abort)
             {
                 await (step == Step.Reset ? barrier.ResetAsync() : barrier.AbortAsync());
-                foreach (var (task, _) in waiting)
+                foreach (var party in waiting)
                 {
-                    await ModelCheck.ThrowsAsync<BarrierBrokenException>(task, $"a waiter at {step}");
+                    await ModelCheck.ThrowsAsync<BarrierBrokenException>(party.Task, $"a waiter at {step}");
                 }
 
                 waiting.Clear();
@@ -81,25 +82,18 @@ public class BarrierModelProperties
             }
             else if (waiting.Count > 0)
             {
-                var (cancelled, cancel) = waiting[^1];
-                cancel.Cancel();
-                await ModelCheck.ThrowsAsync<OperationCanceledException>(cancelled, "the cancelled waiter");
-                foreach (var (other, _) in waiting.SkipLast(1))
-                {
-                    await ModelCheck.ThrowsAsync<BarrierBrokenException>(other, "a waiter of the barrier a cancellation broke");
-                }
-
-                waiting.Clear();
-                broken = true;
+                // It leaves; the others keep waiting, with the indexes they arrived with.
+                await ModelCheck.CancelWaitingAsync(waiting, pick, party => (party.Task, party.Cancel));
+                ModelCheck.Expect(waiting.All(p => !p.Task.IsCompleted), "a waiter stopped waiting when another was cancelled");
             }
 
             ModelCheck.Expect(barrier.IsBroken == broken && barrier.WaitingCount == waiting.Count, $"after {step}: broken {barrier.IsBroken}, {barrier.WaitingCount} waiting; the model has {broken}, {waiting.Count}");
         }
 
-        foreach (var (task, cancel) in waiting)
+        foreach (var party in waiting)
         {
-            cancel.Cancel();
-            await ModelCheck.ThrowsAsync<Exception>(task, "a waiter cancelled at the end");
+            party.Cancel.Cancel();
+            await ModelCheck.ThrowsAsync<OperationCanceledException>(party.Task, "a waiter cancelled at the end");
         }
     }
 
@@ -111,4 +105,6 @@ public class BarrierModelProperties
         Reset,
         Abort,
     }
+
+    private sealed record Party(Task<int> Task, CancellationTokenSource Cancel, int Index);
 }

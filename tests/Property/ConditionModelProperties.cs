@@ -9,8 +9,9 @@ namespace Interleave.Tests.Property;
 /// holding the lock again; a waiter cancelled before it is notified, wherever it is in the queue, leaves it and
 /// throws holding the lock; one notified and then cancelled before it resumed throws, holding the lock, and its
 /// notification goes to the next waiter; waiting or notifying without the lock throws at once. A wait for a
-/// predicate checks it once each time it holds the lock: at once (returning if it holds) and after each
-/// notification, when, if it is false, it waits again at the end of the queue.
+/// predicate checks it once at once (returning if it holds, with or without the lock, as asyncio's
+/// <c>wait_for</c> does) and once after each notification, when, if it is false, it waits again at the end of
+/// the queue.
 /// </summary>
 public class ConditionModelProperties
 {
@@ -131,6 +132,25 @@ public class ConditionModelProperties
                     // Waiting or notifying without the lock is refused at once and changes nothing.
                     ModelCheck.Expect(ModelCheck.Throws<InvalidOperationException>(() => condition.Notify()), "notify without the lock did not throw");
                     await ModelCheck.ThrowsAsync<InvalidOperationException>(condition.WaitAsync().AsTask(), "a wait without the lock");
+
+                    // A wait for a predicate checks it first, as asyncio's wait_for does: one that holds returns at
+                    // once without the lock; one that does not is refused like a wait.
+                    var unlockedId = nextId++;
+                    expectedChecks++;
+                    var unlocked = condition.WaitForAsync(() =>
+                    {
+                        checks.Add(unlockedId);
+                        return ready;
+                    }).AsTask();
+                    if (ready)
+                    {
+                        ModelCheck.Expect(unlocked.IsCompletedSuccessfully && !condition.IsLocked, "a wait for a predicate that holds, without the lock, did not return at once");
+                    }
+                    else
+                    {
+                        await ModelCheck.ThrowsAsync<InvalidOperationException>(unlocked, "a wait for a predicate that does not hold, without the lock");
+                    }
+
                     break;
                 case Step.NotifyAndCancelChosen when waiters.Count > 0:
                     // The chosen waiter cannot resume before the lock is released, after its cancellation.

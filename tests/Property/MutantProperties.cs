@@ -27,7 +27,7 @@ public class MutantProperties
         [Mutant.NotifyWakesAll] = ["ConditionModelProperties"],
         [Mutant.CancelledNotificationDropped] = ["ConditionModelProperties"],
         [Mutant.TaskDoneNotCounted] = ["QueueWaitingModelProperties"],
-        [Mutant.BarrierIgnoresCancellation] = ["BarrierModelProperties"],
+        [Mutant.BarrierBreaksOnCancellation] = ["BarrierModelProperties"],
         [Mutant.ClearDoesNothing] = ["EventModelProperties"],
         [Mutant.ShutdownLeavesGettersWaiting] = ["QueueWaitingModelProperties"],
         [Mutant.PriorityEqualsNewestFirst] = ["QueueModelProperties"],

@@ -24,8 +24,8 @@ internal enum Mutant
     /// <summary><c>TaskDone</c> does not count the item as finished.</summary>
     TaskDoneNotCounted,
 
-    /// <summary>A cancelled barrier waiter leaves without breaking the barrier.</summary>
-    BarrierIgnoresCancellation,
+    /// <summary>A cancelled barrier waiter breaks the barrier (as <c>threading.Barrier</c> does) instead of leaving it.</summary>
+    BarrierBreaksOnCancellation,
 
     /// <summary><c>AsyncEvent.Clear</c> leaves the event set.</summary>
     ClearDoesNothing,

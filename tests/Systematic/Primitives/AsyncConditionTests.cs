@@ -365,7 +365,23 @@ public class AsyncConditionTests
     }
 
     [Fact]
-    public async Task AsyncCondition_WaitForWithoutLock_FailsAtOnceWithoutCheckingPredicate()
+    public async Task AsyncCondition_WaitForWithoutLock_PredicateTrue_ReturnsAtOnce()
+    {
+        // asyncio's wait_for checks the predicate before it waits, and only a wait needs the lock.
+        var condition = new AsyncCondition(name: "orders");
+        var checks = 0;
+
+        var wait = condition.WaitForAsync(() => ++checks > 0);
+
+        Assert.True(wait.IsCompletedSuccessfully);
+        await wait;
+        Assert.Equal(1, checks);
+        Assert.False(condition.IsLocked);
+        Assert.Equal(0, condition.WaiterCount);
+    }
+
+    [Fact]
+    public async Task AsyncCondition_WaitForWithoutLock_PredicateFalse_FailsAfterOneCheck()
     {
         var condition = new AsyncCondition(name: "orders");
         var checks = 0;
@@ -375,42 +391,8 @@ public class AsyncConditionTests
         Assert.True(wait.IsFaulted);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await wait);
         Assert.Contains("orders", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, checks);
+        Assert.Equal(1, checks);
         Assert.Equal(0, condition.WaiterCount);
-    }
-
-    [Fact]
-    public void AsyncCondition_NotifyWithoutLock_ThrowsNamingTheCondition()
-    {
-        var condition = new AsyncCondition(name: "orders");
-
-        var error = Assert.Throws<InvalidOperationException>(() => condition.Notify());
-
-        Assert.Contains("orders", error.Message, StringComparison.Ordinal);
-        Assert.Contains("notify", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AsyncCondition_NotifyAllWithoutLock_ThrowsNamingTheCondition()
-    {
-        var condition = new AsyncCondition(name: "orders");
-
-        var error = Assert.Throws<InvalidOperationException>(() => condition.NotifyAll());
-
-        Assert.Contains("orders", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AsyncCondition_NotifyNegative_ThrowsArgumentOutOfRange()
-    {
-        var condition = new AsyncCondition();
-        using (await condition.AcquireAsync())
-        {
-            var error = Assert.Throws<ArgumentOutOfRangeException>(() => condition.Notify(-1));
-
-            Assert.Equal("count", error.ParamName);
-            Assert.True(condition.IsLocked);
-        }
     }
 
     [Fact]
