@@ -50,7 +50,7 @@ public class HtmlReportBrowserTests
     /// <summary>Loads <paramref name="html"/> from a file in headless Chromium and returns the DOM it built.</summary>
     private static string RenderInChromium(string html)
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the HTML report tests need a real browser. Install it with: apt-get install -y chromium");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the HTML report tests need a real browser. The test command installs it as root (tests/Systematic/Reports/install-chromium.sh); otherwise: apt-get install -y chromium");
         var directory = Directory.CreateTempSubdirectory("interleave-html-");
         try
         {
