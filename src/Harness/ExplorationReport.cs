@@ -6,7 +6,7 @@ namespace Interleave.Harness;
 /// <summary>The outcome of <see cref="Explorer.Run(Func{Task}, ExplorationOptions?)"/>.</summary>
 public sealed record ExplorationReport
 {
-    /// <summary>What failed the first failing schedule, as data; null when no bug was found.</summary>
+    /// <summary>What stopped the run at its first failing schedule, as data: a bug, or an escape from the scheduler's control; null when none failed.</summary>
     public Finding? Finding { get; init; }
 
     /// <summary>What was found: the finding's verdict, or <see cref="Verdict.NoBug"/>.</summary>
@@ -48,12 +48,12 @@ public sealed record ExplorationReport
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }
 
-    /// <summary>True when a schedule failed.</summary>
-    public bool BugFound => Finding is not null;
+    /// <summary>True when a schedule failed with a bug (not with <see cref="Verdict.Uncontrolled"/>).</summary>
+    public bool BugFound => Verdict.IsBug();
 
     /// <inheritdoc/>
     public override string ToString() =>
-        BugFound
+        Finding is not null
             ? $"{Verdict} in schedule {FailingSchedule} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
             : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
 }

@@ -7,7 +7,8 @@ namespace Interleave.Harness;
 /// One-line systematic tests for any test framework:
 /// <c>Explorer.Verify(BankScenarios.SafeWithdraw, iterations: 1000);</c> passes when no explored schedule
 /// fails, and otherwise throws a <see cref="BugFoundException"/> whose message is the account of the
-/// failing schedule, the path of its trace and the call that replays it.
+/// failing schedule, the path of its trace and the call that replays it (or, for a test that escaped the
+/// scheduler's control, an <see cref="UncontrolledTestException"/> that says what escaped).
 /// </content>
 public static partial class Explorer
 {
@@ -25,6 +26,7 @@ public static partial class Explorer
     /// <param name="outputDirectory">Where to save the failing schedule's trace; defaults to <see cref="DefaultOutputDirectory"/>.</param>
     /// <returns>The report of a run in which no schedule failed.</returns>
     /// <exception cref="BugFoundException">A schedule failed.</exception>
+    /// <exception cref="UncontrolledTestException">A schedule stalled on work the scheduler cannot see: the test cannot be judged.</exception>
     public static ExplorationReport Verify(
         Func<Task> test,
         int iterations = 1000,
@@ -34,7 +36,7 @@ public static partial class Explorer
     {
         ArgumentNullException.ThrowIfNull(test);
         var report = Run(test, new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = seed });
-        if (!report.BugFound)
+        if (report.Finding is null)
         {
             return report;
         }
@@ -52,6 +54,8 @@ public static partial class Explorer
             .AppendLine($"Report: {htmlPath}")
             .AppendLine($"Replay: Explorer.Replay({name}, File.ReadAllText(\"{tracePath}\"))")
             .ToString();
-        throw new BugFoundException(message) { Report = report, TracePath = tracePath };
+        throw report.BugFound
+            ? new BugFoundException(message) { Report = report, TracePath = tracePath }
+            : new UncontrolledTestException(message) { Report = report, TracePath = tracePath };
     }
 }

@@ -69,7 +69,7 @@ public static partial class Explorer
         }
 
         var recorded = TraceFile.RecordedAccount(trace);
-        if (!report.BugFound)
+        if (report.Finding is null)
         {
             var replayed = ScheduleAccount.Render(search.LastEvents, finding: null);
             var where = recorded is not null && AccountDifference.Find(recorded, replayed) is { } difference

@@ -30,4 +30,12 @@ public enum Verdict
     /// it fell outside and the result came out right.
     /// </summary>
     AtomicityViolation,
+
+    /// <summary>
+    /// Not a bug: a schedule stalled on work the scheduler cannot see (a real <c>Task.Run</c>, <c>Task.Delay</c>,
+    /// timer, <c>SemaphoreSlim</c>, <c>ConfigureAwait(false)</c>, a blocking wait), so the harness cannot tell
+    /// whether the program is correct. An error in the test's use of the harness, never reported as a deadlock or
+    /// a hang; <see cref="Findings.UncontrolledFinding"/> says what escaped and what to use instead.
+    /// </summary>
+    Uncontrolled,
 }

@@ -54,7 +54,7 @@ internal static class ReplayCommand
             output.WriteLine(AccountComparison.Describe(Read(accountPath), report.Account, accountPath));
         }
 
-        return ExitCode.BugFound;
+        return report.BugFound ? ExitCode.BugFound : ExitCode.UsageError;
     }
 
     private static string Read(string path)

@@ -83,7 +83,7 @@ internal static class TestCommand
         display.Show(() => results = TestRun.Execute(selected, engine, engine.TestsAtOnce, display));
         display.Summarize(results);
 
-        foreach (var result in results.Where(r => r.BugFound && verbosity == Verbosity.Normal))
+        foreach (var result in results.Where(r => r.Failed && verbosity == Verbosity.Normal))
         {
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {result.Name}: {result.Verdict} in schedule {result.FailingSchedule}"));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Interleave.Cli.Runs;
+using Interleave.Harness;
 using Spectre.Console;
 
 namespace Interleave.Cli.Display;
@@ -76,7 +77,7 @@ internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, in
         table.AddColumn(new TableColumn("verdict").NoWrap()).AddColumn(new TableColumn("iterations").RightAligned()).AddColumn(new TableColumn("time").RightAligned()).AddColumn("trace");
         foreach (var result in results)
         {
-            var colour = !result.AsExpected ? "yellow" : result.BugFound ? "red" : "green";
+            var colour = !result.AsExpected || result.Verdict == Verdict.Uncontrolled ? "yellow" : result.BugFound ? "red" : "green";
             var verdict = $"[{colour}]{result.Verdict}{(result.TimedOut ? " (timeout)" : string.Empty)}{(result.AsExpected ? string.Empty : " UNEXPECTED")}[/]";
             var cells = new List<string> { Markup.Escape(result.Name) };
             if (showExpected)

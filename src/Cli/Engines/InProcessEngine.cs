@@ -19,7 +19,7 @@ internal sealed class InProcessEngine(RunOptions options) : IExplorationEngine
     internal static TestResult Explore(TestCase test, ExplorationOptions exploration, string outDir)
     {
         var report = Explorer.Run(test.Test, exploration with { TestName = test.FullName }, test.Hooks);
-        return TestResult.Of(test, report, report.BugFound ? WriteFiles(test, report, outDir) : null);
+        return TestResult.Of(test, report, report.Finding is not null ? WriteFiles(test, report, outDir) : null);
     }
 
     public void Dispose()

@@ -86,7 +86,7 @@ internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplo
                 }
             }
 
-            if (Array.FindIndex(results, r => r is { BugFound: true }) is var bug and >= 0)
+            if (Array.FindIndex(results, r => r is { Failed: true }) is var bug and >= 0)
             {
                 foreach (var later in children.Skip(bug + 1))
                 {
@@ -97,7 +97,7 @@ internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplo
 
         // A later range may have finished with a bug of its own before it was stopped.
         var ranges = results.TakeWhile(r => r is not null).Select(r => r!).ToList();
-        var firstBug = ranges.FindIndex(r => r.BugFound);
+        var firstBug = ranges.FindIndex(r => r.Failed);
         return firstBug < 0 ? ranges : ranges[..(firstBug + 1)];
     }
 
@@ -111,7 +111,7 @@ internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplo
                 return children[k];
             }
 
-            if (results[k]!.BugFound)
+            if (results[k]!.Failed)
             {
                 return null;
             }

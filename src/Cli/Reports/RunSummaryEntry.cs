@@ -22,5 +22,5 @@ internal sealed record RunSummaryEntry(
     string? AccountLink)
 {
     /// <summary>True when the verdict is what was expected, or when nothing was expected.</summary>
-    internal bool AsExpected => IsBuggy is not { } buggy || buggy == (Verdict != Verdict.NoBug);
+    internal bool AsExpected => IsBuggy is not { } buggy || Verdict.Meets(buggy);
 }

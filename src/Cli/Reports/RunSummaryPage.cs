@@ -36,7 +36,7 @@ internal static class RunSummaryPage
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(title);
-        var bugs = entries.Count(e => e.Verdict != Verdict.NoBug);
+        var bugs = entries.Count(e => e.Verdict.IsBug());
         var unexpected = entries.Count(e => !e.AsExpected);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""

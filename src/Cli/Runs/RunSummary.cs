@@ -33,6 +33,9 @@ internal sealed record RunSummary(
     /// <summary>Tests in which a schedule failed.</summary>
     public int BugsFound => Tests.Count(t => t.BugFound);
 
+    /// <summary>Tests that stalled on work the scheduler cannot see (<see cref="Harness.Verdict.Uncontrolled"/>).</summary>
+    public int UncontrolledTests => Tests.Count(t => t.Verdict == Harness.Verdict.Uncontrolled);
+
     /// <summary>Schedules run over all tests.</summary>
     public long SchedulesRun => Tests.Sum(t => (long)t.SchedulesRun);
 
@@ -42,7 +45,9 @@ internal sealed record RunSummary(
     /// <summary>The process exit code the run stands for: see <see cref="ExitCode"/>.</summary>
     public int ExitCode => ChecksExpectations
         ? (Tests.All(t => t.AsExpected) ? Cli.ExitCode.Ok : Cli.ExitCode.BugFound)
-        : (BugsFound == 0 ? Cli.ExitCode.Ok : Cli.ExitCode.BugFound);
+        : BugsFound > 0 ? Cli.ExitCode.BugFound
+        : UncontrolledTests > 0 ? Cli.ExitCode.UsageError
+        : Cli.ExitCode.Ok;
 
     /// <summary>The closing sentence of a run: what was found, or which scenarios surprised.</summary>
     public string Conclusion()
@@ -56,6 +61,9 @@ internal sealed record RunSummary(
         }
 
         var tests = Tests.Count == 1 ? "1 test" : $"{Tests.Count} tests";
-        return BugsFound == 0 ? $"No bug found in {tests}." : $"Found {BugsFound} bug(s) in {tests}.";
+        var found = BugsFound == 0 ? $"No bug found in {tests}." : $"Found {BugsFound} bug(s) in {tests}.";
+        return UncontrolledTests == 0
+            ? found
+            : $"{found} {UncontrolledTests} stalled on work the scheduler cannot see (Uncontrolled): they cannot be judged until it goes through Interleave's primitives and ControlledTask.";
     }
 }

@@ -13,7 +13,7 @@ internal static class ShardFold
     /// <param name="ranges">The test's results, one per range, at least one.</param>
     internal static TestResult Fold(IReadOnlyList<TestResult> ranges)
     {
-        var bug = ranges.Where(r => r.BugFound).MinBy(r => r.FailingSchedule);
+        var bug = ranges.Where(r => r.Failed).MinBy(r => r.FailingSchedule);
         return (bug ?? ranges[0]) with
         {
             SchedulesRun = ranges.Sum(r => r.SchedulesRun),

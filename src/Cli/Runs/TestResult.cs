@@ -29,21 +29,25 @@ internal sealed record TestResult(
     string? Trace,
     string Message)
 {
-    /// <summary>What failed the failing schedule; null when no bug.</summary>
+    /// <summary>What failed the failing schedule (a bug, or an escape from the scheduler's control); null when none failed.</summary>
     public FindingSummary? Finding { get; init; }
 
     /// <summary>The distinct data races and atomicity violations seen with <c>--races warn</c>.</summary>
     public IReadOnlyList<FindingSummary> RaceWarnings { get; init; } = [];
 
-    /// <summary>True when a schedule failed.</summary>
-    public bool BugFound => Verdict != Verdict.NoBug;
+    /// <summary>True when a schedule failed with a bug.</summary>
+    public bool BugFound => Verdict.IsBug();
+
+    /// <summary>True when a schedule failed, with a bug or with <see cref="Verdict.Uncontrolled"/>: the run stopped there and wrote its files.</summary>
+    [JsonIgnore]
+    public bool Failed => Verdict != Verdict.NoBug;
 
     /// <summary>The iterations a table shows: the failing schedule's number, or all schedules run.</summary>
     [JsonIgnore]
-    public int IterationsShown => BugFound ? FailingSchedule : SchedulesRun;
+    public int IterationsShown => Failed ? FailingSchedule : SchedulesRun;
 
-    /// <summary>True when the verdict is what the scenario expects, or when nothing is expected.</summary>
-    public bool AsExpected => ExpectedBug is not { } expected || expected == BugFound;
+    /// <summary>True when the verdict is what the scenario expects (never <see cref="Verdict.Uncontrolled"/>), or when nothing is expected.</summary>
+    public bool AsExpected => ExpectedBug is not { } expected || Verdict.Meets(expected);
 
     /// <summary>The readable account of the bug, read from the <c>.txt</c> beside <see cref="Trace"/>.</summary>
     /// <exception cref="UsageException">The account cannot be read.</exception>

@@ -161,7 +161,7 @@ internal sealed class ScheduleSearch
         LastEvents = lastIteration?.Events ?? [];
         if (engine.TestReport.NumOfFoundBugs > 0)
         {
-            var finding = lastIteration?.Failure ?? CoyoteMessages.Interpret(engine.TestReport.BugReports.First(), LastEvents, Reword);
+            var finding = lastIteration?.Failure ?? CoyoteMessages.Interpret(engine.TestReport.BugReports.First(), LastEvents, _hooks.IsRewritten, Reword);
             Record(new FoundBug(first + started, finding, engine.ReproducibleTrace ?? string.Empty, LastEvents));
         }
     }

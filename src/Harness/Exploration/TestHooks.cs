@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.Coyote.Rewriting;
 using Microsoft.Coyote.SystematicTesting;
 
 namespace Interleave.Harness.Exploration;
@@ -9,6 +10,8 @@ namespace Interleave.Harness.Exploration;
 /// at most one public static parameterless void method per assembly marked <c>[TestInit]</c> (before the
 /// first schedule), <c>[TestIterationDispose]</c> (after each schedule) and <c>[TestDispose]</c> (after the
 /// last). Coyote's <c>TestingEngine</c> ignores them when given a delegate, so the harness calls them itself.
+/// Also whether the assembly was rewritten by <c>coyote rewrite</c>, the other thing about a test's assembly
+/// that changes how Coyote runs it.
 /// </summary>
 internal sealed class TestHooks
 {
@@ -18,15 +21,22 @@ internal sealed class TestHooks
     private readonly MethodInfo? _iterationDispose;
     private readonly MethodInfo? _dispose;
 
-    private TestHooks(MethodInfo? init, MethodInfo? iterationDispose, MethodInfo? dispose)
+    private TestHooks(MethodInfo? init, MethodInfo? iterationDispose, MethodInfo? dispose, bool isRewritten)
     {
+        IsRewritten = isRewritten;
         _init = init;
         _iterationDispose = iterationDispose;
         _dispose = dispose;
     }
 
     /// <summary>No hooks.</summary>
-    internal static TestHooks None { get; } = new(null, null, null);
+    internal static TestHooks None { get; } = new(null, null, null, isRewritten: false);
+
+    /// <summary>
+    /// True when <c>coyote rewrite</c> rewrote the assembly: Coyote then controls its <c>Task.Run</c>, delays,
+    /// <c>SemaphoreSlim</c>s and task completions, so a stall it reports is a real deadlock.
+    /// </summary>
+    internal bool IsRewritten { get; }
 
     /// <summary>
     /// True when the assembly declares any hook. Hooks keep state in statics across schedules, which engines
@@ -56,7 +66,8 @@ internal sealed class TestHooks
         return new TestHooks(
             Single<TestInitAttribute>(methods, assembly),
             Single<TestIterationDisposeAttribute>(methods, assembly),
-            Single<TestDisposeAttribute>(methods, assembly));
+            Single<TestDisposeAttribute>(methods, assembly),
+            RewritingEngine.IsAssemblyRewritten(assembly));
     }
 
     private static MethodInfo? Single<TAttribute>(List<MethodInfo> methods, Assembly assembly)

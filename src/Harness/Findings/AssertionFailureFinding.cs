@@ -3,8 +3,8 @@ namespace Interleave.Harness.Findings;
 /// <summary>A schedule failed an assertion: <c>Specification.Assert</c>, an xunit assertion, ... (<see cref="Verdict.AssertionFailure"/>).</summary>
 public sealed record AssertionFailureFinding : CoyoteFinding
 {
-    internal AssertionFailureFinding(string coyoteMessage, ControlEscape? likelyEscape, string message)
-        : base(coyoteMessage, likelyEscape, message)
+    internal AssertionFailureFinding(string coyoteMessage, string message)
+        : base(coyoteMessage, message)
     {
     }
 

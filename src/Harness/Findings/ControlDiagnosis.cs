@@ -1,23 +1,45 @@
+using System.Text;
+
 namespace Interleave.Harness.Findings;
 
-/// <summary>What the harness says about each <see cref="ControlEscape"/>: the likely cause and what to use instead.</summary>
+/// <summary>What the harness says of each <see cref="ControlEscape"/>: what escaped, where, and what to use instead.</summary>
 internal static class ControlDiagnosis
 {
-    /// <summary>The explanation of <see cref="ControlEscape.AwaitedUncontrolledWork"/>.</summary>
-    internal const string AwaitedUncontrolledWork =
-        "Likely cause: the test awaited work Coyote does not control (a real Task.Run, Task.Delay, timer, ConfigureAwait(false) "
-        + "or a TaskCompletionSource completed from outside), so no controlled task was left to finish it. "
-        + "Use ControlledTask.Run, ControlledTask.Delay and ControlledTask.TimeProvider, and await Interleave primitives.";
+    /// <summary>What to use instead of work that escapes the scheduler.</summary>
+    internal const string Remedy =
+        "Use ControlledTask.Run, ControlledTask.Delay and ControlledTask.TimeProvider in place of Task.Run, Task.Delay and timers; "
+        + "Interleave primitives (AsyncSemaphore, AsyncLock, AsyncEvent, AsyncQueue) in place of SemaphoreSlim, TaskCompletionSource "
+        + "and blocking waits; no ConfigureAwait(false) in code under test; or rewrite the assembly with `coyote rewrite`.";
 
-    /// <summary>The explanation of <see cref="ControlEscape.BlockedThread"/>.</summary>
-    internal const string BlockedThread =
-        "Likely cause: a task blocked its thread (.Wait(), .Result, Thread.Sleep, lock/Monitor, SemaphoreSlim.Wait or another "
-        + "blocking wait), which Coyote cannot schedule around. Await instead of blocking: ControlledTask.Run and ControlledTask.Delay, "
-        + "and Interleave primitives in place of locks, semaphores and events.";
+    /// <summary>Why the harness gives no verdict on the program.</summary>
+    internal const string NoVerdict = "The harness cannot tell whether the program is correct: this is not a bug found.";
 
-    internal static string Explain(ControlEscape escape) => escape switch
+    /// <summary>What escaped, in words.</summary>
+    internal static string Cause(ControlEscape escape) => escape switch
     {
-        ControlEscape.AwaitedUncontrolledWork => AwaitedUncontrolledWork,
-        ControlEscape.BlockedThread => BlockedThread,
+        ControlEscape.AwaitedUncontrolledWork =>
+            "The schedule stalled on work the scheduler does not control (a real Task.Run, Task.Delay, timer, "
+            + "SemaphoreSlim.WaitAsync, ConfigureAwait(false) continuation, or a TaskCompletionSource completed from outside or never)",
+        ControlEscape.BlockedThread =>
+            "No task took a step for seconds: a task blocked its thread (.Wait(), .Result, Thread.Sleep, lock/Monitor, "
+            + "SemaphoreSlim.Wait or another blocking wait), or ran long without awaiting, which the scheduler cannot schedule around",
     };
+
+    /// <summary>The whole explanation: the cause, the tasks that awaited what escaped and where each was last seen, the remedy.</summary>
+    internal static string Explain(ControlEscape escape, IReadOnlyList<StrandedTask> stranded)
+    {
+        var text = new StringBuilder(Cause(escape)).Append('.');
+        if (stranded.Count > 0)
+        {
+            text.Append(stranded.Count == 1 ? " Not finished and waiting on no primitive: " : " Not finished and waiting on no primitive, each: ");
+            text.AppendJoin("; ", stranded.Select(Where)).Append('.');
+        }
+
+        return text.Append(' ').Append(NoVerdict).Append(' ').Append(Remedy).ToString();
+    }
+
+    private static string Where(StrandedTask task) =>
+        task.LastStep is { } step
+            ? $"{task.Task.Name} (last seen at step {step.Number}, {step.Source})"
+            : $"{task.Task.Name} (no step of it has a known line)";
 }

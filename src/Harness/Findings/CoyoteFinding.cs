@@ -1,18 +1,11 @@
 namespace Interleave.Harness.Findings;
 
-/// <summary>A failure Coyote found itself, as its report said it: an assertion, an exception, a deadlock or a hang.</summary>
+/// <summary>A failure Coyote found itself, as its report said it: an assertion, an exception, a deadlock, a hang, or a stall it cannot see into.</summary>
 public abstract record CoyoteFinding : Finding
 {
-    private protected CoyoteFinding(string coyoteMessage, ControlEscape? likelyEscape, string message)
-        : base(message)
-    {
-        CoyoteMessage = coyoteMessage;
-        LikelyEscape = likelyEscape;
-    }
+    private protected CoyoteFinding(string coyoteMessage, string message)
+        : base(message) => CoyoteMessage = coyoteMessage;
 
     /// <summary>Coyote's own description of the failure.</summary>
     public string CoyoteMessage { get; }
-
-    /// <summary>How the test probably escaped Coyote's control, when the failure points to that; otherwise null.</summary>
-    public ControlEscape? LikelyEscape { get; }
 }

@@ -14,7 +14,7 @@ namespace Interleave.Harness.Findings;
 /// <c>ConfigureAwait(false)</c> continuation or a <c>TaskCompletionSource</c> completed from outside leaves no
 /// controlled operation that could go on: Coyote reports "Deadlock detected. Op(0) is paused on a dependency"
 /// (or, when it noticed the uncontrolled thread, "Potential deadlock detected ... uncontrolled concurrency"),
-/// while no task waits on any primitive. Blocking a thread (<c>.Wait()</c>, <c>.Result</c>, <c>Monitor</c>,
+/// while a task that has not finished waits on no primitive. Blocking a thread (<c>.Wait()</c>, <c>.Result</c>, <c>Monitor</c>,
 /// <c>SemaphoreSlim.Wait</c>, a long <c>Thread.Sleep</c>) makes the scheduler wait for a step that never
 /// comes, and its periodic monitor reports "Potential deadlock or hang detected" after about two deadlock timeouts.
 /// </remarks>
@@ -25,35 +25,40 @@ internal static partial class CoyoteMessages
     /// <summary>The finding Coyote's report of a failing schedule stands for.</summary>
     /// <param name="message">Coyote's description of the failure.</param>
     /// <param name="events">The primitive events of the failing schedule.</param>
+    /// <param name="rewritten">True when the test's assembly was rewritten by <c>coyote rewrite</c>, so that Coyote controls its tasks, delays and waits.</param>
     /// <param name="reword">Applied to every explanation the harness adds (a seam for the harness's own tests).</param>
-    internal static CoyoteFinding Interpret(string message, IReadOnlyList<PrimitiveEvent> events, Func<string, string> reword)
+    internal static CoyoteFinding Interpret(string message, IReadOnlyList<PrimitiveEvent> events, bool rewritten, Func<string, string> reword)
     {
         if (message.StartsWith(MonitorHang, StringComparison.Ordinal))
         {
-            return new HangFinding(message, ControlEscape.BlockedThread, Explained(message, ControlEscape.BlockedThread, reword));
+            return Uncontrolled(message, ControlEscape.BlockedThread, WaitForGraph.Build(events), reword);
         }
 
-        var uncontrolled = message.Contains("uncontrolled concurrency", StringComparison.Ordinal);
+        // Coyote says "Potential deadlock" once it has seen a thread of its own run outside its control.
+        var sawUncontrolled = message.Contains("uncontrolled concurrency", StringComparison.Ordinal);
         if (message.Contains("eadlock detected", StringComparison.Ordinal))
         {
-            // A deadlock among primitives leaves a task waiting on one; one that leaves none is a wait on
-            // something Coyote cannot see.
+            // Without rewriting, a task that had not finished and waits on no primitive (nor on a task it
+            // started) awaits what Coyote cannot see: the stall may be no deadlock at all. A cycle among the
+            // primitives is one whatever else escaped.
             var graph = WaitForGraph.Build(events);
-            var waiting = graph.WaitingTasks();
-            ControlEscape? escape = uncontrolled || waiting.Count == 0 ? ControlEscape.AwaitedUncontrolledWork : null;
-            return new DeadlockFinding(message, escape, Explained(message, escape, reword), waiting, graph.Cycle());
+            var cycle = graph.Cycle();
+            if (cycle.Count == 0 && (sawUncontrolled || !rewritten && graph.StrandedTasks().Count > 0))
+            {
+                return Uncontrolled(message, ControlEscape.AwaitedUncontrolledWork, graph, reword);
+            }
+
+            return new DeadlockFinding(message, message, graph.WaitingTasks(), cycle);
         }
 
-        ControlEscape? likely = uncontrolled ? ControlEscape.AwaitedUncontrolledWork : null;
-        var explained = Explained(message, likely, reword);
         if (message.Contains("Scheduling steps bound", StringComparison.Ordinal))
         {
-            return new HangFinding(message, likely, explained);
+            return new HangFinding(message, message);
         }
 
         return message.StartsWith("Unhandled exception", StringComparison.Ordinal)
-            ? new UnhandledExceptionFinding(message, likely, explained)
-            : new AssertionFailureFinding(message, likely, explained);
+            ? new UnhandledExceptionFinding(message, message)
+            : new AssertionFailureFinding(message, message);
     }
 
     /// <summary>
@@ -66,8 +71,11 @@ internal static partial class CoyoteMessages
         return match.Success ? $"at step {match.Groups[1].Value} ({match.Groups[2].Value})" : null;
     }
 
-    private static string Explained(string message, ControlEscape? escape, Func<string, string> reword) =>
-        escape is { } cause ? $"{message} {reword(ControlDiagnosis.Explain(cause))}" : message;
+    private static UncontrolledFinding Uncontrolled(string message, ControlEscape escape, WaitForGraph graph, Func<string, string> reword)
+    {
+        var stranded = graph.StrandedTasks();
+        return new UncontrolledFinding(message, reword(ControlDiagnosis.Explain(escape, stranded)), escape, stranded);
+    }
 
     [GeneratedRegex(@"is not reproducible at execution step '(\d+)': (.*?)\.(\r?\n|$)")]
     private static partial Regex NotReproducible();

@@ -3,13 +3,13 @@ using Interleave.Primitives.Instrumentation;
 namespace Interleave.Harness.Findings;
 
 /// <summary>
-/// Every unfinished task of a schedule waits on another (<see cref="Verdict.Deadlock"/>): who waits for what,
-/// who holds it, and the wait-for cycle among them if there is one.
+/// Every unfinished task of a schedule waits on another among controlled operations (<see cref="Verdict.Deadlock"/>):
+/// who waits for what, who holds it, and the wait-for cycle among them if there is one.
 /// </summary>
 public sealed record DeadlockFinding : CoyoteFinding
 {
-    internal DeadlockFinding(string coyoteMessage, ControlEscape? likelyEscape, string message, IReadOnlyList<WaitingTask> waitingTasks, IReadOnlyList<TaskIdentity> cycle)
-        : base(coyoteMessage, likelyEscape, message)
+    internal DeadlockFinding(string coyoteMessage, string message, IReadOnlyList<WaitingTask> waitingTasks, IReadOnlyList<TaskIdentity> cycle)
+        : base(coyoteMessage, message)
     {
         WaitingTasks = waitingTasks;
         Cycle = cycle;
@@ -18,7 +18,7 @@ public sealed record DeadlockFinding : CoyoteFinding
     /// <inheritdoc/>
     public override Verdict Verdict => Verdict.Deadlock;
 
-    /// <summary>Every task left waiting on a primitive, in order of task id; empty when none waits on one (the wait was on something Coyote cannot see).</summary>
+    /// <summary>Every task left waiting on a primitive, in order of task id; empty in code rewritten by <c>coyote rewrite</c> that waits on none.</summary>
     public IReadOnlyList<WaitingTask> WaitingTasks { get; }
 
     /// <summary>

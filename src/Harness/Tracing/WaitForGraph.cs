@@ -11,6 +11,8 @@ internal sealed class WaitForGraph
 {
     private readonly Dictionary<string, List<Holder>> _holders = [];
     private readonly Dictionary<TaskIdentity, FindingStep> _waits = [];
+    private readonly Dictionary<TaskIdentity, TaskIdentity> _unfinishedParents = [];
+    private readonly Dictionary<TaskIdentity, FindingStep> _lastSteps = [];
 
     private WaitForGraph()
     {
@@ -35,6 +37,21 @@ internal sealed class WaitForGraph
             [.. _holders.SelectMany(h => h.Value.Where(x => x.Task == w.Key).Select(x => new Holding(h.Key, x.Site)))],
             [.. HoldersOf(w.Value.Event).Where(h => h != w.Key).Distinct()],
             WakeVerb(w.Value.Event)))];
+
+    /// <summary>
+    /// The tasks, the test's own included, that had not finished and waited neither on a primitive nor on a
+    /// task they started: in a stalled schedule, those awaiting something the scheduler cannot see.
+    /// </summary>
+    internal IReadOnlyList<StrandedTask> StrandedTasks()
+    {
+        // A task's unfinished children may be what it awaits (a WhenAll of them, say): presumed so.
+        var unfinished = _unfinishedParents.Keys.Append(TaskIdentity.Root);
+        var parents = _unfinishedParents.Values.ToHashSet();
+        return [.. unfinished
+            .Where(task => !_waits.ContainsKey(task) && !parents.Contains(task))
+            .OrderBy(task => task.Id)
+            .Select(task => new StrandedTask(task, _lastSteps.GetValueOrDefault(task)))];
+    }
 
     private static string WakeVerb(in PrimitiveEvent wait) => wait.Operation switch
     {
@@ -92,6 +109,20 @@ internal sealed class WaitForGraph
     {
         var e = step.Event;
         var primitive = StepDescriber.Primitive(e);
+        if (e.CallerLine > 0)
+        {
+            _lastSteps[e.Task] = step;
+        }
+
+        if (e.Operation == PrimitiveOperation.Spawn)
+        {
+            _unfinishedParents[e.Counterpart] = e.Task;
+        }
+        else if (e.Operation == PrimitiveOperation.Finish)
+        {
+            _unfinishedParents.Remove(e.Task);
+        }
+
         switch (e.Outcome)
         {
             case OperationOutcome.Blocked:

@@ -1,26 +1,29 @@
 using Interleave.Harness;
 using Interleave.Harness.Findings;
+using Interleave.Primitives.Instrumentation;
 using Interleave.Scenarios;
 
 namespace Interleave.Tests.Systematic.Exploration;
 
 /// <summary>
-/// A test that escapes Coyote's control (a real <c>Task.Run</c>, <c>Task.Delay</c> or timer, a blocking wait)
-/// gets a report that names the likely cause; a program built on the primitives, correct or buggy, never does.
+/// A test that escapes Coyote's control (a real <c>Task.Run</c>, <c>Task.Delay</c>, timer, <c>SemaphoreSlim</c>,
+/// a <c>TaskCompletionSource</c> completed outside, <c>ConfigureAwait(false)</c>, a blocking wait) is
+/// <see cref="Verdict.Uncontrolled"/>, never a deadlock or a hang, and is told what escaped, where and what to use;
+/// a real deadlock among the primitives stays <see cref="Verdict.Deadlock"/> with no such words.
 /// </summary>
 /// <remarks>
-/// What Coyote 1.7.11 says without the diagnosis, measured under <see cref="Explorer"/>: awaiting uncontrolled
-/// work gives "Deadlock detected. Op(0) is paused on a dependency, but no other controlled operations are
-/// enabled." within a schedule or two (a Task.Run that finishes before it is awaited may pass one schedule);
-/// a blocked thread gives "Potential deadlock or hang detected. The periodic deadlock detection monitor was
-/// used ..." after about 2.5 s, classified as an assertion failure. None of them hangs. A short
-/// <c>Thread.Sleep</c> is invisible: it only slows the schedule, and the test passes.
+/// What Coyote 1.7.11 says of each, measured under <see cref="Explorer"/>: awaiting uncontrolled work gives
+/// "Deadlock detected. Op(0) is paused on a dependency, but no other controlled operations are enabled." within
+/// a schedule or two (work that finishes before it is awaited may pass one schedule), the same words as a real
+/// deadlock; a blocked thread gives "Potential deadlock or hang detected. The periodic deadlock detection monitor
+/// was used ..." after about 2.5 s. None of them hangs. A short <c>Thread.Sleep</c> only slows the schedule.
 /// </remarks>
 public class ControlEscapeTests
 {
     private static readonly ExplorationOptions Options = new() { Iterations = 20, Seed = 5 };
 
-    public static TheoryData<string> AwaitedEscapes => ["Task.Run", "Task.Delay", "Timer"];
+    public static TheoryData<string> AwaitedEscapes =>
+        ["Task.Run", "Task.Delay", "Timer", "SemaphoreSlim.WaitAsync", "TaskCompletionSource completed outside", "ConfigureAwait(false)"];
 
     public static TheoryData<string> BlockingEscapes => [".Wait()", ".Result", "Monitor", "SemaphoreSlim.Wait"];
 
@@ -28,25 +31,94 @@ public class ControlEscapeTests
 
     [Theory]
     [MemberData(nameof(AwaitedEscapes))]
-    public void AwaitingUncontrolledWork_IsDiagnosed(string escape)
+    public void AwaitingUncontrolledWork_IsUncontrolled_NotADeadlock(string escape)
     {
         var report = Explorer.Run(Awaited(escape), Options);
 
-        Assert.True(report.Verdict == Verdict.Deadlock, report.ToString());
-        Assert.StartsWith("Deadlock detected. Op(0) is paused on a dependency", report.Message, StringComparison.Ordinal);
-        Assert.EndsWith(ControlDiagnosis.AwaitedUncontrolledWork, report.Message, StringComparison.Ordinal);
-        Assert.Contains(ControlDiagnosis.AwaitedUncontrolledWork, report.Account, StringComparison.Ordinal);
+        var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
+        Assert.Equal(ControlEscape.AwaitedUncontrolledWork, finding.Escape);
+        Assert.False(report.BugFound);
+        Assert.StartsWith("The schedule stalled on work the scheduler does not control", report.Message, StringComparison.Ordinal);
+        Assert.Contains(ControlDiagnosis.NoVerdict, report.Message, StringComparison.Ordinal);
+        Assert.EndsWith(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
+        Assert.Contains(ControlDiagnosis.Remedy, report.Account, StringComparison.Ordinal);
+        Assert.NotEmpty(finding.StrandedTasks);
     }
 
     [Theory]
     [MemberData(nameof(BlockingEscapes))]
-    public void BlockingAThread_IsDiagnosed(string escape)
+    public void BlockingAThread_IsUncontrolled_NotAHang(string escape)
     {
         var report = Explorer.Run(Blocking(escape), Options);
 
-        Assert.True(report.Verdict == Verdict.Hang, report.ToString());
-        Assert.StartsWith("Potential deadlock or hang detected.", report.Message, StringComparison.Ordinal);
-        Assert.EndsWith(ControlDiagnosis.BlockedThread, report.Message, StringComparison.Ordinal);
+        var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
+        Assert.Equal(ControlEscape.BlockedThread, finding.Escape);
+        Assert.False(report.BugFound);
+        Assert.StartsWith("No task took a step for seconds", report.Message, StringComparison.Ordinal);
+        Assert.EndsWith(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CorrectProgramOnTaskRunAndSemaphoreSlim_IsNeverABug()
+    {
+        // The issue's false report: a correct program, no Interleave types, not rewritten.
+        var report = Explorer.Run(
+            async () =>
+            {
+                using var gate = new SemaphoreSlim(1);
+                var count = 0;
+                await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+                {
+                    await gate.WaitAsync();
+                    try
+                    {
+                        count++;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })));
+                Assert.Equal(3, count);
+            },
+            new ExplorationOptions { Iterations = 200, Seed = 5 });
+
+        Assert.True(report.Verdict == Verdict.Uncontrolled, report.ToString());
+        Assert.False(report.BugFound);
+    }
+
+    [Fact]
+    public void ControlledTaskAwaitingARealDelay_IsNamedWithItsLastStep()
+    {
+        // One task waits on an event the other sets only after a real delay: from the primitives alone it looks
+        // like an event nobody sets, but the setter never finished and waited on no primitive.
+        var report = Explorer.Run(
+            async () =>
+            {
+                var ready = new AsyncEvent("ready");
+                var gate = new AsyncLock("gate");
+                await Task.WhenAll(
+                    ControlledTask.Run(async () => await ready.WaitAsync(), "waiter"),
+                    ControlledTask.Run(
+                        async () =>
+                        {
+                            using (await gate.AcquireAsync())
+                            {
+                            }
+
+                            await Task.Delay(20);
+                            ready.Set();
+                        },
+                        "setter"));
+            },
+            Options);
+
+        var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
+        var stranded = Assert.Single(finding.StrandedTasks);
+        Assert.Equal("setter", stranded.Task.Name);
+        Assert.Equal(PrimitiveOperation.Acquire, stranded.LastStep?.Event.Operation);
+        Assert.True(report.Message.Contains($"setter (last seen at step {stranded.LastStep!.Number}, ControlEscapeTests.cs:", StringComparison.Ordinal), report.Message);
+        Assert.DoesNotContain("Deadlock", report.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,31 +129,101 @@ public class ControlEscapeTests
 
         var replayed = Explorer.Replay(test, report.Trace);
 
+        Assert.Equal(Verdict.Uncontrolled, replayed.Verdict);
         Assert.Equal(report.Message, replayed.Message);
         Assert.Equal(report.Account, replayed.Account);
     }
 
     [Fact]
-    public void DeadlockOnAPrimitive_IsNotBlamedOnEscapes()
+    public void Verify_OfAnEscape_ThrowsUncontrolledNotBugFound()
     {
-        // The test's own bug: it waits for an event nobody sets. Coyote's message looks much the same.
+        var output = Path.Combine(Path.GetTempPath(), "interleave-escape-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var error = Assert.Throws<UncontrolledTestException>(() => Explorer.Verify(Awaited("Task.Run"), iterations: 20, seed: 5, outputDirectory: output));
+
+            Assert.StartsWith("Uncontrolled in schedule 1 of 20", error.Message, StringComparison.Ordinal);
+            Assert.Contains(ControlDiagnosis.Remedy, error.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(error.TracePath));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EventNobodySets_StaysADeadlock_WithoutTheHint()
+    {
+        // The test's own bug: it waits for an event nobody sets. Coyote's message is the same as for an escape.
         var report = Explorer.Run(async () => await new AsyncEvent("never-set").WaitAsync(), Options);
 
-        Assert.True(report.Verdict == Verdict.Deadlock, report.ToString());
-        Assert.DoesNotContain("Likely cause", report.Message, StringComparison.Ordinal);
+        Assert.IsType<DeadlockFinding>(report.Finding);
+        Assert.DoesNotContain(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
         Assert.Contains("main waits for event 'never-set'", report.Account, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeadlockOfTasksAParentAwaits_StaysADeadlock()
+    {
+        // The parent waits on no primitive, but on the two tasks it started, which deadlock on two locks.
+        var report = Explorer.Run(
+            async () => await ControlledTask.Run(
+                async () =>
+                {
+                    var a = new AsyncLock("a");
+                    var b = new AsyncLock("b");
+                    var order = new AsyncBarrier(2, "both-hold-one");
+                    await Task.WhenAll(
+                        ControlledTask.Run(async () => await HoldThenTakeAsync(a, b, order)),
+                        ControlledTask.Run(async () => await HoldThenTakeAsync(b, a, order)));
+                },
+                "parent"),
+            Options);
+
+        var deadlock = Assert.IsType<DeadlockFinding>(report.Finding);
+        Assert.NotEmpty(deadlock.Cycle);
+        Assert.DoesNotContain(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RewrittenAssemblyDeadlock_StaysADeadlock()
+    {
+        // In code rewritten by `coyote rewrite`, Coyote controls Task.Run and SemaphoreSlim: a stall with a task
+        // that waits on no Interleave primitive is a deadlock all the same.
+        const string coyote = "Deadlock detected. Op(1) and Op(2) are paused on a dependency, but no other controlled operations are enabled.";
+        var main = new PrimitiveEvent(PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Yield, OperationOutcome.Completed, TaskIdentity.Root, -1, default, "T.cs", 3);
+
+        var rewritten = CoyoteMessages.Interpret(coyote, [main], rewritten: true, reword: m => m);
+        var plain = CoyoteMessages.Interpret(coyote, [main], rewritten: false, reword: m => m);
+
+        Assert.IsType<DeadlockFinding>(rewritten);
+        Assert.Equal(coyote, rewritten.Message);
+        Assert.IsType<UncontrolledFinding>(plain);
     }
 
     [Theory]
     [MemberData(nameof(CatalogScenarios))]
-    public void Scenario_NeverGetsTheDiagnosis(string name)
+    public void Scenario_IsNeverUncontrolled(string name)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
 
         var report = Explorer.Run(scenario.Test, new ExplorationOptions { Iterations = 300, Seed = 17 });
 
-        Assert.DoesNotContain("Likely cause", report.Message, StringComparison.Ordinal);
+        Assert.NotEqual(Verdict.Uncontrolled, report.Verdict);
+        Assert.DoesNotContain(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
         Assert.True(report.BugFound == scenario.IsBuggy, report.ToString());
+    }
+
+    private static async Task HoldThenTakeAsync(AsyncLock first, AsyncLock second, AsyncBarrier bothHoldOne)
+    {
+        using (await first.AcquireAsync())
+        {
+            await bothHoldOne.WaitAsync();
+            using (await second.AcquireAsync())
+            {
+            }
+        }
     }
 
     private static Func<Task> Awaited(string escape) => escape switch
@@ -94,6 +236,37 @@ public class ControlEscapeTests
             using var timer = new Timer(_ => fired.TrySetResult(), null, 20, Timeout.Infinite);
             await fired.Task;
         },
+        "SemaphoreSlim.WaitAsync" => async () =>
+        {
+            using var semaphore = new SemaphoreSlim(0);
+            await Task.WhenAll(
+                ControlledTask.Run(async () =>
+                {
+                    await ControlledTask.Yield();
+                    _ = Task.Run(() =>
+                    {
+                        Thread.Sleep(20);
+                        semaphore.Release();
+                    });
+                }),
+                ControlledTask.Run(async () => await semaphore.WaitAsync()));
+        },
+        "TaskCompletionSource completed outside" => async () =>
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                Thread.Sleep(20);
+                done.SetResult();
+            });
+            thread.Start();
+            await ControlledTask.Run(async () => await done.Task);
+        },
+        "ConfigureAwait(false)" => async () => await ControlledTask.Run(async () =>
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+            await ControlledTask.Yield();
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(escape), escape, "Not an escape this test knows."),
     };
 

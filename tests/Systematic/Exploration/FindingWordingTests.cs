@@ -47,15 +47,15 @@ public class FindingWordingTests
     }
 
     [Fact]
-    public void RewordedDiagnosis_LeavesCoyotesDeadlockADeadlock()
+    public void RewordedDiagnosis_LeavesAnEscapeUncontrolled()
     {
-        var options = new ExplorationOptions { Iterations = 20, Seed = 5, Reword = message => "Unhandled exception. " + message };
+        var options = new ExplorationOptions { Iterations = 20, Seed = 5, Reword = Misleading };
 
         var report = Explorer.Run(async () => await Task.Delay(20), options);
 
-        var deadlock = Assert.IsType<DeadlockFinding>(report.Finding);
-        Assert.Equal(ControlEscape.AwaitedUncontrolledWork, deadlock.LikelyEscape);
-        Assert.EndsWith("Unhandled exception. " + ControlDiagnosis.AwaitedUncontrolledWork, report.Message, StringComparison.Ordinal);
+        var escape = Assert.IsType<UncontrolledFinding>(report.Finding);
+        Assert.Equal(ControlEscape.AwaitedUncontrolledWork, escape.Escape);
+        Assert.StartsWith(Misleading("The schedule stalled"), report.Message, StringComparison.Ordinal);
     }
 
     // Every phrase a classifier of messages would look for, before the harness's own words.
