@@ -1,5 +1,6 @@
 using System.Text;
 using Interleave.Harness.Reports;
+using Interleave.Primitives;
 
 namespace Interleave.Harness;
 
@@ -41,7 +42,7 @@ public static partial class Explorer
             return report;
         }
 
-        var name = test.Method.Name;
+        var name = ControlledTask.ReadableMethodName(test);
         var tracePath = BugFiles.Write(outputDirectory ?? DefaultOutputDirectory, name, report, name);
         var htmlPath = Path.ChangeExtension(tracePath, ".html");
 
@@ -52,7 +53,9 @@ public static partial class Explorer
             .AppendLine()
             .AppendLine($"Trace: {tracePath}")
             .AppendLine($"Report: {htmlPath}")
-            .AppendLine($"Replay: Explorer.Replay({name}, File.ReadAllText(\"{tracePath}\"))")
+            .AppendLine(test.Method.Name == name
+                ? $"Replay: Explorer.Replay({name}, File.ReadAllText(\"{tracePath}\"))"
+                : $"Replay: Explorer.Replay(test, File.ReadAllText(\"{tracePath}\")), test being the delegate {name} gives Explorer.Verify")
             .ToString();
         throw report.BugFound
             ? new BugFoundException(message) { Report = report, TracePath = tracePath }

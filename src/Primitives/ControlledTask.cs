@@ -143,7 +143,7 @@ public static class ControlledTask
     }
 
     // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda.
-    private static string ReadableMethodName(Delegate function)
+    internal static string ReadableMethodName(Delegate function)
     {
         var name = function.Method.Name;
         var close = name.IndexOf('>', StringComparison.Ordinal);

@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Interleave.Tests.Systematic.Packages;
+
+/// <summary>
+/// The packages as a user meets them: built by the README's one command, each described, licensed, documented
+/// and with its symbols; the harness library without the command line; and the README's "Use it in your
+/// project" steps, to the letter, on a project made outside the repository with <c>dotnet new xunit</c>.
+/// </summary>
+public sealed class PackageTests(PackedPackages packages) : IClassFixture<PackedPackages>
+{
+    private static readonly string[] PackageIds = ["Interleave.Primitives", "Interleave.Harness", "Interleave.Cli"];
+
+    public static TheoryData<string> Ids => [.. PackageIds];
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void EveryPackage_HasItsDescriptionLicenceReadmeDocsAndSymbols(string id)
+    {
+        using var package = ZipFile.OpenRead(packages.Package(id));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        var metadata = Nuspec(package).Descendants().Where(e => e.Parent?.Name.LocalName == "metadata").ToDictionary(e => e.Name.LocalName, e => e);
+
+        Assert.True(((string)metadata["description"]).Length > 80, (string)metadata["description"]);
+        Assert.Equal("expression", (string?)metadata["license"].Attribute("type"));
+        Assert.Equal("MIT", (string)metadata["license"]);
+        Assert.Equal("README.md", (string)metadata["readme"]);
+        Assert.Contains("README.md", entries);
+        var folder = id == "Interleave.Cli" ? "tools/net10.0/any/" : "lib/net10.0/";
+        Assert.Contains($"{folder}{id}.dll", entries);
+        Assert.Contains($"{folder}{id}.xml", entries);
+
+        using var symbols = ZipFile.OpenRead(packages.Package(id, ".snupkg"));
+        Assert.Contains(symbols.Entries, e => e.FullName == $"{folder}{id}.pdb");
+    }
+
+    [Fact]
+    public void Packing_IsDeterministic()
+    {
+        var again = Path.Combine(packages.Work, "again");
+
+        PackedPackages.RunChecked("dotnet", [.. Readme.PackCommand.Split(' ').Skip(1), "--no-build", "-o", again, $"-p:Version={packages.Version}"], PackedPackages.RepositoryRoot);
+
+        foreach (var id in PackageIds)
+        {
+            Assert.True(
+                File.ReadAllBytes(packages.Package(id)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, Path.GetFileName(packages.Package(id))))),
+                $"{id}: two packs of the same build differ.");
+        }
+    }
+
+    [Fact]
+    public void HarnessLibrary_DependsOnThePrimitivesAndCoyoteOnly()
+    {
+        using var package = ZipFile.OpenRead(packages.Package("Interleave.Harness"));
+        var dependencies = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct().Order();
+        Assert.Equal(["Interleave.Primitives", "Microsoft.Coyote", "Microsoft.Coyote.Test"], dependencies);
+
+        // And nothing further down: every package and project the library's restore pulls in.
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(PackedPackages.RepositoryRoot, "src", "Harness", "obj", "project.assets.json")));
+        var closure = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(library => library.Name.Split('/')[0]).ToList();
+        Assert.Contains("Interleave.Primitives", closure);
+        Assert.DoesNotContain(closure, name => name.StartsWith("System.CommandLine", StringComparison.Ordinal)
+            || name.StartsWith("Spectre.Console", StringComparison.Ordinal) || name == "Interleave.Scenarios" || name == "Interleave.Cli");
+
+        // The Release primitives the packages were built on cannot switch a mutant on: the switch is Debug-only.
+        using var primitives = new PEReader(File.OpenRead(Path.Combine(PackedPackages.RepositoryRoot, "src", "Primitives", "bin", "Release", "net10.0", "Interleave.Primitives.dll")));
+        var reader = primitives.GetMetadataReader();
+        var mutation = reader.TypeDefinitions.Select(reader.GetTypeDefinition).Single(t => reader.GetString(t.Name) == "Mutation");
+        Assert.Empty(mutation.GetProperties());
+    }
+
+    [Fact]
+    public void ReadmeSteps_OnANewXunitProject_FailTheBuggyTestWithItsAccountAndPassTheCorrectOne()
+    {
+        var steps = ReadmeSteps();
+        var directory = packages.Work;
+        var blocks = Readme.Blocks;
+        var tool = string.Empty;
+
+        // The shell blocks after the pack command, the test file written where the README says, dotnet test
+        // run between the project's commands and the tool's.
+        foreach (var (language, text) in blocks.Skip(1))
+        {
+            if (language == "csharp")
+            {
+                File.WriteAllText(Path.Combine(directory, "WithdrawalTests.cs"), text);
+                var (exitCode, output) = PackedPackages.Run("dotnet", ["test"], directory);
+
+                Assert.True(exitCode != 0, output);
+                Assert.Contains("Failed: 1, Passed: 1, Skipped: 0, Total: 2", Squeezed(output), StringComparison.Ordinal);
+                Assert.Contains("WithdrawalTests.Withdrawals_WithoutLock_KeepTheBalance [", output, StringComparison.Ordinal);
+                Assert.Contains("Overdrawn: the balance is -600.", output, StringComparison.Ordinal);
+                Assert.Contains("Schedule (", output, StringComparison.Ordinal);
+                Assert.Contains("Trace: ", output, StringComparison.Ordinal);
+                Assert.Contains("interleave-out/Withdrawals_WithoutLock_KeepTheBalance.trace", output, StringComparison.Ordinal);
+                Assert.Contains("Replay: Explorer.Replay(", output, StringComparison.Ordinal);
+                Assert.DoesNotContain("WithdrawalTests.Withdrawals_UnderLock_KeepTheBalance [", output, StringComparison.Ordinal);
+                continue;
+            }
+
+            foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                var words = steps(line);
+                if (words[0] == "cd")
+                {
+                    directory = Path.GetFullPath(Path.Combine(directory, words[1]));
+                }
+                else if (words[0] == "rm")
+                {
+                    File.Delete(Path.Combine(directory, words[1]));
+                }
+                else if (words[0] == "dotnet")
+                {
+                    PackedPackages.RunChecked("dotnet", words.Skip(1), directory);
+                }
+                else
+                {
+                    var (exitCode, output) = PackedPackages.Run(Path.Combine(directory, words[0]), words.Skip(1), directory);
+                    tool = output;
+                    Assert.True(exitCode == 2, $"{line} exited {exitCode}, not 2 (a bug found):\n{output}");
+                }
+            }
+        }
+
+        Assert.Contains("WithdrawalCoyoteTests.Withdrawals_WithoutLock", tool, StringComparison.Ordinal);
+        Assert.Contains("Found 1 bug(s) in 1 test.", tool, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadmeVersion_IsTheVersionThePackagesAreBuiltWith()
+    {
+        var props = XDocument.Load(Path.Combine(PackedPackages.RepositoryRoot, "Directory.Build.props"));
+        var version = props.Descendants("Version").Single().Value;
+
+        var asked = Readme.Commands.Where(c => c.Contains("--version", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.All(asked, command => Assert.Contains($"--version {version} ", command + " ", StringComparison.Ordinal));
+    }
+
+    private static XDocument Nuspec(ZipArchive package) =>
+        XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+
+    private static string Squeezed(string text) => System.Text.RegularExpressions.Regex.Replace(text, " +", " ");
+
+    // A README command as words, pointed at this run's packages: their folder for the clone's, their version.
+    private Func<string, string[]> ReadmeSteps()
+    {
+        var version = XDocument.Load(Path.Combine(PackedPackages.RepositoryRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
+        return line => [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word switch
+        {
+            "../interleave/artifacts/packages" => packages.Folder,
+            _ when word == version => packages.Version,
+            _ => word,
+        })];
+    }
+}
