@@ -12,17 +12,17 @@ namespace Interleave.Tests.Systematic.Exploration;
 public class OperationGroupTests(ITestOutputHelper output)
 {
     private const int Yields = 30;
-    private const int Seeds = 20;
+    private const int Seeds = 10;
     // PCT with controlled tasks found the race within 5-689 schedules for all 20 seeds (median ~85; one
     // seed past 400): the same budget on both sides, kept small, because the bug-free side runs all of it.
     private const int Budget = 400;
 
     [Fact]
-    public void DeepRace_PrioritizationWithControlledTasks_FoundForAtLeast15Of20Seeds()
+    public void DeepRace_PrioritizationWithControlledTasks_FoundForAtLeast8Of10Seeds()
     {
         var found = CountSeedsThatFindTheRace(body => ControlledTask.Run(body), Seeds);
 
-        Assert.True(found >= 15, $"PCT found the race for only {found} of {Seeds} seeds within {Budget} iterations.");
+        Assert.True(found >= 8, $"PCT found the race for only {found} of {Seeds} seeds within {Budget} iterations.");
     }
 
     [Fact]
