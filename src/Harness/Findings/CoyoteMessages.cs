@@ -31,7 +31,7 @@ internal static partial class CoyoteMessages
     {
         if (message.StartsWith(MonitorHang, StringComparison.Ordinal))
         {
-            return Uncontrolled(message, ControlEscape.BlockedThread, WaitForGraph.Build(events), reword);
+            return Uncontrolled(message, ControlEscape.BlockedThread, WaitForGraph.Build(events).StrandedTasks(), reword);
         }
 
         // Coyote says "Potential deadlock" once it has seen a thread of its own run outside its control.
@@ -43,9 +43,10 @@ internal static partial class CoyoteMessages
             // primitives is one whatever else escaped.
             var graph = WaitForGraph.Build(events);
             var cycle = graph.Cycle();
-            if (cycle.Count == 0 && (sawUncontrolled || !rewritten && graph.StrandedTasks().Count > 0))
+            var stranded = graph.StrandedTasks();
+            if (cycle.Count == 0 && (sawUncontrolled || !rewritten && stranded.Count > 0))
             {
-                return Uncontrolled(message, ControlEscape.AwaitedUncontrolledWork, graph, reword);
+                return Uncontrolled(message, ControlEscape.AwaitedUncontrolledWork, stranded, reword);
             }
 
             return new DeadlockFinding(message, message, graph.WaitingTasks(), cycle);
@@ -71,11 +72,8 @@ internal static partial class CoyoteMessages
         return match.Success ? $"at step {match.Groups[1].Value} ({match.Groups[2].Value})" : null;
     }
 
-    private static UncontrolledFinding Uncontrolled(string message, ControlEscape escape, WaitForGraph graph, Func<string, string> reword)
-    {
-        var stranded = graph.StrandedTasks();
-        return new UncontrolledFinding(message, reword(ControlDiagnosis.Explain(escape, stranded)), escape, stranded);
-    }
+    private static UncontrolledFinding Uncontrolled(string message, ControlEscape escape, IReadOnlyList<StrandedTask> stranded, Func<string, string> reword) =>
+        new(message, reword(ControlDiagnosis.Explain(escape, stranded)), escape, stranded);
 
     [GeneratedRegex(@"is not reproducible at execution step '(\d+)': (.*?)\.(\r?\n|$)")]
     private static partial Regex NotReproducible();
