@@ -8,8 +8,8 @@ public sealed record ExplorationOptions
     /// <summary>How many schedules to run, unless a bug stops the run first.</summary>
     public int Iterations { get; init; } = 100;
 
-    /// <summary>The scheduling strategy.</summary>
-    public ExplorationStrategy Strategy { get; init; } = ExplorationStrategy.Random;
+    /// <summary>The scheduling strategy; <see cref="ExplorationStrategy.Portfolio"/> unless told otherwise.</summary>
+    public ExplorationStrategy Strategy { get; init; } = ExplorationStrategy.Portfolio;
 
     /// <summary>The random seed; null for a fresh one each run.</summary>
     public uint? Seed { get; init; }
@@ -24,7 +24,7 @@ public sealed record ExplorationOptions
     /// </summary>
     public int MaxSteps { get; init; } = 10_000;
 
-    /// <summary>Priority changes per schedule (prioritization) or delays per schedule (delay bounding).</summary>
+    /// <summary>Priority changes per schedule (prioritization) or delays per schedule (delay bounding); the portfolio keeps Coyote's own bounds.</summary>
     public int StrategyBound { get; init; } = 10;
 
     /// <summary>
@@ -36,8 +36,9 @@ public sealed record ExplorationOptions
     /// <summary>
     /// Coyote engines to run side by side in this process, each taking the next chunk of schedules of the
     /// same seed, so the run explores the same schedules as one engine would, sooner (exactly the same for
-    /// random and probabilistic; prioritization and delay-bounding adapt to the schedule length each engine
-    /// has seen, so theirs differ a little). Ignored (one engine)
+    /// random and probabilistic and for the portfolio's turns of them, each chunk being whole turns of its
+    /// four strategies; prioritization and delay-bounding adapt to the schedule length each engine has seen,
+    /// so theirs differ a little). Ignored (one engine)
     /// when the test's assembly has <c>[TestInit]</c>, <c>[TestIterationDispose]</c> or <c>[TestDispose]</c>
     /// methods: they keep state in statics from one schedule to the next.
     /// </summary>
@@ -51,8 +52,11 @@ public sealed record ExplorationOptions
 
     /// <summary>
     /// Schedules of the seed to skip: the run explores schedules FirstSchedule + 1 to FirstSchedule +
-    /// <see cref="Iterations"/> of <see cref="Seed"/> (required), exactly as a longer run from schedule 1
-    /// would. Shards of one run take disjoint ranges this way.
+    /// <see cref="Iterations"/> of <see cref="Seed"/> (required), as a longer run from schedule 1 would:
+    /// exactly for random and probabilistic; for the portfolio when FirstSchedule is a multiple of its four
+    /// strategies, and then exactly in their random and probabilistic turns (prioritization and
+    /// delay-bounding adapt to the schedules their engine has seen, so theirs differ a little). Shards of one
+    /// run take disjoint ranges this way.
     /// </summary>
     public int FirstSchedule { get; init; }
 

@@ -31,7 +31,7 @@ public static partial class Explorer
     public static ExplorationReport Verify(
         Func<Task> test,
         int iterations = 1000,
-        ExplorationStrategy strategy = ExplorationStrategy.Random,
+        ExplorationStrategy strategy = ExplorationStrategy.Portfolio,
         uint? seed = null,
         string? outputDirectory = null)
     {

@@ -15,6 +15,9 @@ internal static class StrategyNames
         ("portfolio", ExplorationStrategy.Portfolio),
     ];
 
+    /// <summary>The name of the strategy a run takes when none is named: the library's default.</summary>
+    internal static string Default { get; } = NameOf(new ExplorationOptions().Strategy);
+
     /// <summary>The valid names, comma separated, for help and errors.</summary>
     internal static string Valid { get; } = string.Join(", ", All.Select(s => s.Name));
 

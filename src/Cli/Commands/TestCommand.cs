@@ -23,7 +23,7 @@ internal static class TestCommand
         var assembly = SharedArguments.Assembly();
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules to explore per test (Coyote's own default is 1, too few to find most bugs).", DefaultValueFactory = _ => DefaultIterations, HelpName = "N" };
-        var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => "random", HelpName = "S" };
+        var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => StrategyNames.Default, HelpName = "S" };
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
@@ -46,7 +46,7 @@ internal static class TestCommand
                 AssemblyPath = parse.GetValue(assembly),
                 Method = parse.GetValue(method),
                 Iterations = parse.GetValue(iterations),
-                Strategy = parse.GetValue(strategy) ?? "random",
+                Strategy = parse.GetValue(strategy) ?? StrategyNames.Default,
                 Seed = parse.GetValue(seed),
                 MaxSteps = parse.GetValue(maxSteps),
                 OutDir = parse.GetValue(outDir) ?? DefaultOutDir,
@@ -199,14 +199,15 @@ internal static class TestCommand
         Require(settings.JsonPath is null || !Directory.Exists(settings.JsonPath), $"--json {settings.JsonPath} is a directory, not a file.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : (Shard?)null;
         Require(shard is null || settings.Seed is not null, "--shard needs --seed: every shard must split the schedules of the same seed.");
-        var (first, count) = shard?.Range(settings.Iterations) ?? (0, settings.Iterations);
+        var strategy = StrategyNames.Parse(settings.Strategy);
+        var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 
         // A seed is always chosen here, so the heading and the summary can say how to repeat the run.
         var options = new ExplorationOptions
         {
             Iterations = count,
             FirstSchedule = first,
-            Strategy = StrategyNames.Parse(settings.Strategy),
+            Strategy = strategy,
             Seed = settings.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue),
             MaxSteps = settings.MaxSteps,
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

@@ -12,7 +12,7 @@ internal sealed record TestSettings
 
     public int Iterations { get; init; } = TestCommand.DefaultIterations;
 
-    public string Strategy { get; init; } = "random";
+    public string Strategy { get; init; } = StrategyNames.Default;
 
     public uint? Seed { get; init; }
 

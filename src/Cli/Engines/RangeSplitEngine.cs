@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Interleave.Cli.Runs;
+using Interleave.Harness.Exploration;
 
 namespace Interleave.Cli.Engines;
 
@@ -19,7 +20,8 @@ namespace Interleave.Cli.Engines;
 internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplorationEngine
 {
     /// <summary>How many processes a test is split among: never more than it has schedules.</summary>
-    internal int Count => Math.Min(engines, options.Exploration.Iterations);
+    // One range per engine, each at least a whole turn of the strategy (Shard.Range starts ranges at whole turns).
+    internal int Count => Math.Clamp(options.Exploration.Iterations / StrategyTurns.Length(options.Exploration.Strategy), 1, engines);
 
     public string Placement => FormattableString.Invariant($", in {Count} engine processes side by side");
 
@@ -124,7 +126,7 @@ internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplo
     private EngineJob Job(TestCase test, int k, string outDir)
     {
         var exploration = options.Exploration;
-        var (first, count) = new Shard(k + 1, Count).Range(exploration.Iterations);
+        var (first, count) = new Shard(k + 1, Count).Range(exploration.Iterations, exploration.Strategy);
         return EngineJob.For(test, exploration with { FirstSchedule = exploration.FirstSchedule + first, Iterations = count }, outDir);
     }
 

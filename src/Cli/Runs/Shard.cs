@@ -1,4 +1,6 @@
 using System.Globalization;
+using Interleave.Harness;
+using Interleave.Harness.Exploration;
 
 namespace Interleave.Cli.Runs;
 
@@ -27,16 +29,26 @@ internal readonly record struct Shard(int Index, int Count)
         throw new UsageException($"--shard takes K/N with 1 <= K <= N, e.g. 2/4, not '{text}'.");
     }
 
-    /// <summary>This shard's schedules of a run of <paramref name="iterations"/>: how many to skip, how many to run.</summary>
-    /// <exception cref="UsageException">The run has fewer schedules than shards, leaving this one empty.</exception>
-    internal (int First, int Count) Range(int iterations)
+    /// <summary>
+    /// This shard's schedules of a run of <paramref name="iterations"/> of <paramref name="strategy"/>: how many
+    /// to skip, how many to run. Each range starts at a whole turn of the strategy (the portfolio's four), so
+    /// that it takes the strategies in the order of the unsharded run.
+    /// </summary>
+    /// <exception cref="UsageException">The run has too few schedules for this shard to get any.</exception>
+    internal (int First, int Count) Range(int iterations, ExplorationStrategy strategy)
     {
-        var first = (int)((long)(Index - 1) * iterations / Count);
-        var end = (int)((long)Index * iterations / Count);
+        var first = Boundary(Index - 1, Count, iterations, strategy);
+        var end = Boundary(Index, Count, iterations, strategy);
         return end > first
             ? (first, end - first)
-            : throw new UsageException($"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways.");
+            : throw new UsageException(StrategyTurns.Length(strategy) == 1
+                ? $"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways."
+                : $"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways in whole turns of the {StrategyTurns.Length(strategy)} strategies of the portfolio.");
     }
+
+    // Where shard index + 1 of count starts (the last one ends at the run's end).
+    private static int Boundary(int index, int count, int iterations, ExplorationStrategy strategy) =>
+        index == count ? iterations : StrategyTurns.RoundDown((int)((long)index * iterations / count), strategy);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 }

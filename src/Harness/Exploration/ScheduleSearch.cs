@@ -94,7 +94,9 @@ internal sealed class ScheduleSearch
     {
         // Small enough that the engines finish together and stop soon after a bug; large enough that
         // creating an engine per chunk costs little.
-        var chunk = Math.Clamp(_options.Iterations / (engines * 8), 1, 500);
+        // Whole turns of the portfolio, so that each chunk takes its strategies in the order one engine would.
+        var turn = StrategyTurns.Length(_options.Strategy);
+        var chunk = Math.Max(turn, StrategyTurns.RoundDown(Math.Clamp(_options.Iterations / (engines * 8), 1, 500), _options.Strategy));
         void Worker()
         {
             while (true)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Interleave.Cli;
+using Interleave.Cli.Runs;
 using Interleave.Harness;
 using Interleave.Primitives;
 
@@ -15,13 +16,40 @@ public sealed class ShardTests : CliTests
     [Fact]
     public void TwoHalves_ExploreExactlyTheSchedulesOfTheWholeRun()
     {
-        var whole = Fingerprints(new ExplorationOptions { Iterations = 1000, Seed = 5 });
-        var firstHalf = Fingerprints(new ExplorationOptions { Iterations = 500, Seed = 5 });
-        var secondHalf = Fingerprints(new ExplorationOptions { Iterations = 500, Seed = 5, FirstSchedule = 500 });
+        var random = new ExplorationOptions { Strategy = ExplorationStrategy.Random, Seed = 5 };
+        var whole = Fingerprints(random with { Iterations = 1000 });
+        var firstHalf = Fingerprints(random with { Iterations = 500 });
+        var secondHalf = Fingerprints(random with { Iterations = 500, FirstSchedule = 500 });
 
         Assert.Equal(1000, whole.Count);
         Assert.True(whole.Distinct().Count() > 20, "The test should have many different schedules.");
         Assert.Equal(whole, [.. firstHalf, .. secondHalf]);
+    }
+
+    [Fact]
+    public void TwoHalvesOfThePortfolio_StartingAtAWholeTurn_RepeatItsRandomAndProbabilisticTurns()
+    {
+        // The default strategy: schedules 1, 5, 9, ... are random's turns, 2, 6, 10, ... probabilistic's.
+        var portfolio = new ExplorationOptions { Seed = 5 };
+        var whole = Fingerprints(portfolio with { Iterations = 400 });
+        var halves = (List<string>)[.. Fingerprints(portfolio with { Iterations = 200 }), .. Fingerprints(portfolio with { Iterations = 200, FirstSchedule = 200 })];
+        var misaligned = (List<string>)[.. Fingerprints(portfolio with { Iterations = 201 }), .. Fingerprints(portfolio with { Iterations = 199, FirstSchedule = 201 })];
+
+        Assert.Equal(ExplorationStrategy.Portfolio, portfolio.Strategy);
+        Assert.Equal(RandomFamilyTurns(whole), RandomFamilyTurns(halves));
+        Assert.NotEqual(RandomFamilyTurns(whole), RandomFamilyTurns(misaligned));
+    }
+
+    [Theory]
+    [InlineData(20, 2)]
+    [InlineData(1000, 3)]
+    [InlineData(10, 2)]
+    public void ShardsOfThePortfolio_StartAtWholeTurns_AndCoverEveryScheduleOnce(int iterations, int count)
+    {
+        var ranges = Enumerable.Range(1, count).Select(k => new Shard(k, count).Range(iterations, ExplorationStrategy.Portfolio)).ToList();
+
+        Assert.All(ranges, range => Assert.Equal(0, range.First % 4));
+        Assert.Equal(Enumerable.Range(0, iterations), ranges.SelectMany(range => Enumerable.Range(range.First, range.Count)));
     }
 
     [Fact]
@@ -86,7 +114,8 @@ public sealed class ShardTests : CliTests
 
         Assert.True(exit == ExitCode.Ok, output + error);
         Assert.Contains("shard(s) 1/3, 3/3 missing", error, StringComparison.Ordinal);
-        Assert.Matches(@"bank\.safe-withdraw +no bug +NoBug +10 ", output);
+        // Schedules 9-20: the portfolio's shards start at whole turns of its four strategies.
+        Assert.Matches(@"bank\.safe-withdraw +no bug +NoBug +12 ", output);
     }
 
     [Theory]
@@ -142,6 +171,10 @@ public sealed class ShardTests : CliTests
         Assert.False(report.BugFound, report.ToString());
         return fingerprints;
     }
+
+    // The schedules of the portfolio's random and probabilistic turns, the first two of every four.
+    private static List<string> RandomFamilyTurns(List<string> fingerprints) =>
+        [.. fingerprints.Where((_, index) => index % 4 < 2)];
 
     // The table rows (test, expected, verdict, iterations) without time and trace path.
     private static List<string> Rows(string output) =>

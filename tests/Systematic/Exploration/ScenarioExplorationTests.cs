@@ -22,6 +22,9 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
     /// <summary>Schedules a correct scenario must pass under each other strategy: CI's time goes where users' runs go.</summary>
     private const int CorrectIterationsOtherStrategies = 300;
 
+    /// <summary>The schedules within which the default strategy must find every buggy scenario's bug.</summary>
+    private const int FirstSchedules = 10;
+
     /// <summary>The most schedules a buggy scenario may take to fail, under each strategy.</summary>
     /// <remarks>
     /// Measured with seed 11, the schedules each buggy scenario needed, as Random / Prioritization /
@@ -87,6 +90,33 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
         }
 
         return data;
+    }
+
+    public static TheoryData<string, uint> BuggyScenariosAndSeeds()
+    {
+        var data = new TheoryData<string, uint>();
+        foreach (var scenario in ScenarioCatalog.All.Where(s => s.IsBuggy))
+        {
+            foreach (var seed in new uint[] { 1, Seed })
+            {
+                data.Add(scenario.Name, seed);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BuggyScenariosAndSeeds))]
+    public void BuggyScenario_DefaultOptions_FoundWithinItsFirst10Schedules(string name, uint seed)
+    {
+        // The defaults a user gets with no strategy named: the bugs of the tutorial's programs come at once.
+        var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
+
+        var report = Explorer.Run(scenario.Test, new ExplorationOptions { Iterations = FirstSchedules, Seed = seed });
+
+        Assert.True(report.BugFound, $"The default strategy did not find the bug of {name} in its first {FirstSchedules} schedules (seed {seed}): {report}");
+        Assert.Contains(report.Verdict, ExpectedVerdicts[name]);
     }
 
     [Theory]
