@@ -8,8 +8,9 @@ public sealed class ConfigureAwaitTests
 {
     [Fact]
     public Task ConfigureAwaitFalse_OnTasksValueTasksAndStreams_Warns() => DiagnosticsAsync(InClass("""
-            public async Task Work(Task task, Task<int> result, ValueTask valueTask, System.Collections.Generic.IAsyncEnumerable<int> stream)
+            public async Task Work(Task task, Task<int> result, ValueTask valueTask, System.Collections.Generic.IAsyncEnumerable<int> stream, IAsyncDisposable resource)
             {
+                await using var used = {|ILV0007:resource.ConfigureAwait(false)|};
                 await {|ILV0007:task.ConfigureAwait(false)|};
                 await {|ILV0007:result.ConfigureAwait(continueOnCapturedContext: false)|};
                 await {|ILV0007:valueTask.ConfigureAwait(false)|};
