@@ -41,7 +41,7 @@ public sealed class ControlledTaskDelayFix : SyntaxFix<InvocationExpressionSynta
             : delay;
         var fixedCall = node
             .ReplaceNode(delay, fixedDelay)
-            .WithExpression(access.WithExpression(TypeNames.Primitive(TypeNames.ControlledTask).WithTriviaFrom(access.Expression)));
+            .WithExpression(TypeNames.OnControlledTask(access));
         return (root.ReplaceNode(node, fixedCall), FixTitles.ControlledTaskDelay);
     }
 }

@@ -32,8 +32,7 @@ public sealed class ControlledTaskRunFix : SyntaxFix<InvocationExpressionSyntax>
             return (null, null);
         }
 
-        var controlledTask = TypeNames.Primitive(TypeNames.ControlledTask).WithTriviaFrom(access.Expression);
-        return (root.ReplaceNode(access.Expression, controlledTask), FixTitles.ControlledTaskRun);
+        return (root.ReplaceNode(access, TypeNames.OnControlledTask(access)), FixTitles.ControlledTaskRun);
     }
 
     // Func<Task> or Func<Task<T>>.

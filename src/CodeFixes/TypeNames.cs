@@ -22,6 +22,10 @@ internal static class TypeNames
     /// <summary>The primitive <paramref name="name"/> of <c>Interleave.Primitives</c>.</summary>
     internal static TypeSyntax Primitive(string name) => Of(PrimitivesNamespace + name);
 
+    /// <summary><c>Task.Run</c>, <c>Task.Delay</c>: the same member of <c>ControlledTask</c>.</summary>
+    internal static MemberAccessExpressionSyntax OnControlledTask(MemberAccessExpressionSyntax access) =>
+        access.WithExpression(Primitive(ControlledTask).WithTriviaFrom(access.Expression));
+
     /// <summary><paramref name="expression"/> (as a diagnostic names it) with each <c>ControlledTask</c> in it written in full.</summary>
     internal static ExpressionSyntax WithControlledTask(string expression)
     {

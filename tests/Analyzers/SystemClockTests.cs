@@ -24,7 +24,9 @@ public sealed class SystemClockTests
         InClass("""
             public DateTime Read() => {|#0:DateTime.Now|};
         """),
-        new DiagnosticResult(Rules.SystemClock).WithLocation(0).WithArguments("DateTime.Now", "ControlledTask.TimeProvider.GetLocalNow().DateTime"));
+        new DiagnosticResult(Rules.SystemClock)
+            .WithLocation(0)
+            .WithMessage("'DateTime.Now' reads the system clock, which the scheduler does not control; use ControlledTask.TimeProvider.GetLocalNow().DateTime"));
 
     [Fact]
     public Task TimeProviderReads_DoNotWarn() => DiagnosticsAsync(InClass("""

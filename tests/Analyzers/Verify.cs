@@ -49,6 +49,9 @@ internal static class Verify
             TestCode = code,
             FixedCode = fixedCode,
             ReferenceAssemblies = Net100,
+
+            // One document: fixing all in its project or solution is fixing all in it, already checked.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
         };
         test.TestState.AdditionalReferences.Add(Primitives);
         return test.RunAsync();
