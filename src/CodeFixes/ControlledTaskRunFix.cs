@@ -27,7 +27,7 @@ public sealed class ControlledTaskRunFix : SyntaxFix<InvocationExpressionSyntax>
             || model.GetOperation(node) is not IInvocationOperation { TargetMethod: { Name: "Run", Parameters.Length: 1 } method }
             || node.ArgumentList.Arguments is not { Count: 1 } arguments
             || arguments[0].NameColon is not null
-            || !ReturnsTask(method.Parameters[0].Type, model.Compilation))
+            || !ReturnsTask(method.OriginalDefinition.Parameters[0].Type, model.Compilation))
         {
             return (null, null);
         }
@@ -35,7 +35,7 @@ public sealed class ControlledTaskRunFix : SyntaxFix<InvocationExpressionSyntax>
         return (root.ReplaceNode(access, TypeNames.OnControlledTask(access)), FixTitles.ControlledTaskRun);
     }
 
-    // Func<Task> or Func<Task<T>>.
+    // Func<Task> or Func<Task<T>> as declared: Run<TResult>(Func<TResult>) with a task for TResult is not one.
     private static bool ReturnsTask(ITypeSymbol body, Compilation compilation) =>
         body is INamedTypeSymbol { Name: "Func", TypeArguments.Length: 1 } func
         && (SymbolEqualityComparer.Default.Equals(func.TypeArguments[0].OriginalDefinition, compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"))

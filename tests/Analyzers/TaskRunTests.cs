@@ -31,11 +31,13 @@ public sealed class TaskRunTests
             public Task Start() => {|ILV0001:Task.Run(async () => await ControlledTask.Yield())|};
             public Task<int> Compute() => {|ILV0001:System.Threading.Tasks.Task.Run(() => Task.FromResult(42))|};
             public Task StartGroup() => {|ILV0001:Task.Run(Start)|};
+            public Task<int> Typed() => {|ILV0001:Task.Run<int>(async () => { await Task.Yield(); return 1; })|};
         """),
         InClass("""
             public Task Start() => ControlledTask.Run(async () => await ControlledTask.Yield());
             public Task<int> Compute() => ControlledTask.Run(() => Task.FromResult(42));
             public Task StartGroup() => ControlledTask.Run(Start);
+            public Task<int> Typed() => ControlledTask.Run<int>(async () => { await Task.Yield(); return 1; });
         """));
 
     [Fact]
@@ -66,6 +68,7 @@ public sealed class TaskRunTests
         var code = InClass("""
                 public Task StartSync() => {|ILV0001:Task.Run(() => Console.WriteLine())|};
                 public Task<int> Compute() => {|ILV0001:Task.Run(() => 42)|};
+                public Task<Task> Nested() => {|ILV0001:Task.Run<Task>(() => Task.CompletedTask)|};
                 public Task Cancellable(CancellationToken token) => {|ILV0001:Task.Run(async () => await Task.Yield(), token)|};
                 public Task StartNew() => {|ILV0001:Task.Factory.StartNew(() => Console.WriteLine())|};
             """);
