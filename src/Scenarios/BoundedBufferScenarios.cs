@@ -38,10 +38,10 @@ public static class BoundedBufferScenarios
         var consumer1 = ControlledTask.Run<string>(() => buffer.GetAsync("Consumer-1"), "Consumer-1");
         var consumer2 = ControlledTask.Run<string>(() => buffer.GetAsync("Consumer-2"), "Consumer-2");
         await Task.WhenAll(producer, consumer1, consumer2);
+        var first = await consumer1;
+        var second = await consumer2;
 
-        Specification.Assert(
-            consumer1.Result != consumer2.Result,
-            $"Both consumers got {consumer1.Result}: an item was delivered twice.");
+        Specification.Assert(first != second, $"Both consumers got {first}: an item was delivered twice.");
     }
 
     private sealed class Buffer(int size, bool recheckInLoop)

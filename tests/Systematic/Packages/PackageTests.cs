@@ -39,6 +39,16 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
     }
 
     [Fact]
+    public void PrimitivesPackage_CarriesTheAnalyzersAndTheirCodeFixes()
+    {
+        using var primitives = ZipFile.OpenRead(packages.Package("Interleave.Primitives"));
+        var entries = primitives.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/Interleave.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Interleave.Analyzers.CodeFixes.dll", entries);
+        Assert.DoesNotContain(Nuspec(primitives).Descendants(), e => e.Name.LocalName == "dependency" && ((string?)e.Attribute("id"))!.StartsWith("Interleave.Analyzers", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Packing_IsDeterministic()
     {
         var again = Path.Combine(packages.Work, "again");
@@ -75,7 +85,7 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
     }
 
     [Fact]
-    public void ReadmeSteps_OnANewXunitProject_FailTheBuggyTestWithItsAccountAndPassTheCorrectOne()
+    public void ReadmeSteps_OnANewXunitProject_FailTheBuggyTestWithItsAccountPassTheCorrectOneAndWarnOfEscapes()
     {
         var steps = ReadmeSteps();
         var directory = packages.Work;
@@ -89,7 +99,14 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
             if (language == "csharp")
             {
                 File.WriteAllText(Path.Combine(directory, "WithdrawalTests.cs"), text);
+
+                // Beside it, not from the README, a call that escapes the scheduler: the project references only the
+                // harness, and the primitives it depends on bring the analyzers.
+                File.WriteAllText(Path.Combine(directory, "Escape.cs"), "public static class Escape { public static System.Threading.Tasks.Task Start() => System.Threading.Tasks.Task.Run(() => { }); }\n");
                 var (exitCode, output) = PackedPackages.Run("dotnet", ["test"], directory);
+
+                Assert.Matches(@"Escape\.cs\(1,\d+\): warning ILV0001: 'Task\.Run' ", output);
+                Assert.DoesNotMatch(@"WithdrawalTests\.cs\(\d+,\d+\): warning ILV", output);
 
                 Assert.True(exitCode != 0, output);
                 Assert.Contains("Failed: 1, Passed: 1, Skipped: 0, Total: 2", Squeezed(output), StringComparison.Ordinal);
