@@ -19,8 +19,10 @@ namespace Interleave.Cli.Engines;
 /// <param name="engines">How many engine processes to split each test among.</param>
 internal sealed class RangeSplitEngine(RunOptions options, int engines) : IExplorationEngine
 {
-    /// <summary>How many processes a test is split among: never more than it has schedules.</summary>
-    // One range per engine, each at least a whole turn of the strategy (Shard.Range starts ranges at whole turns).
+    /// <summary>
+    /// How many processes a test is split among: never more than it has whole turns of its strategy, since
+    /// <see cref="Shard.Range"/> starts every range at one.
+    /// </summary>
     internal int Count => Math.Clamp(options.Exploration.Iterations / StrategyTurns.Length(options.Exploration.Strategy), 1, engines);
 
     public string Placement => FormattableString.Invariant($", in {Count} engine processes side by side");

@@ -41,10 +41,11 @@ internal readonly record struct Shard(int Index, int Count)
         var end = Boundary(Index, Count, iterations, strategy);
         return end > first
             ? (first, end - first)
-            : throw new UsageException(StrategyTurns.Length(strategy) == 1
-                ? $"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways."
-                : $"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways in whole turns of the {StrategyTurns.Length(strategy)} strategies of the portfolio.");
+            : throw new UsageException($"--shard {this} gets no schedules: {iterations} iterations cannot be split {Count} ways{InWholeTurns(strategy)}.");
     }
+
+    private static string InWholeTurns(ExplorationStrategy strategy) =>
+        StrategyTurns.Length(strategy) == 1 ? string.Empty : $" in whole turns of the {StrategyTurns.Length(strategy)} strategies of the portfolio";
 
     // Where shard index + 1 of count starts (the last one ends at the run's end).
     private static int Boundary(int index, int count, int iterations, ExplorationStrategy strategy) =>
