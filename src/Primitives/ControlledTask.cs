@@ -43,19 +43,7 @@ public static class ControlledTask
     public static Task Run(Func<Task> function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (Scheduling.IsControlled)
-        {
-            var identity = Spawned(function, name);
-            return CoyoteTask.Run(() => RunAs(identity, function));
-        }
-
-        if (PrimitiveEvents.IsObserved)
-        {
-            var identity = Spawned(function, name);
-            return Task.Run(() => RunAs(identity, function));
-        }
-
-        return Task.Run(function);
+        return Start(function, function, CancellationToken.None, name);
     }
 
     /// <summary>
@@ -68,19 +56,38 @@ public static class ControlledTask
     public static Task<T> Run<T>(Func<Task<T>> function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (Scheduling.IsControlled)
+        return Start(function, function, CancellationToken.None, name);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="function"/> as a task named <paramref name="name"/>, or else after the method of
+    /// <paramref name="body"/>: the delegate the caller wrote, which <paramref name="function"/> may wrap.
+    /// </summary>
+    internal static Task Start(Delegate body, Func<Task> function, CancellationToken cancellationToken, string? name = null)
+    {
+        if (!Scheduling.IsControlled && !PrimitiveEvents.IsObserved)
         {
-            var identity = Spawned(function, name);
-            return CoyoteTask.Run(() => RunAs(identity, function));
+            return Task.Run(function, cancellationToken);
         }
 
-        if (PrimitiveEvents.IsObserved)
+        var identity = Spawned(body, name);
+        return Scheduling.IsControlled
+            ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+            : Task.Run(() => RunAs(identity, function), cancellationToken);
+    }
+
+    /// <inheritdoc cref="Start(Delegate, Func{Task}, CancellationToken, string?)"/>
+    internal static Task<T> Start<T>(Delegate body, Func<Task<T>> function, CancellationToken cancellationToken, string? name = null)
+    {
+        if (!Scheduling.IsControlled && !PrimitiveEvents.IsObserved)
         {
-            var identity = Spawned(function, name);
-            return Task.Run(() => RunAs(identity, function));
+            return Task.Run(function, cancellationToken);
         }
 
-        return Task.Run(function);
+        var identity = Spawned(body, name);
+        return Scheduling.IsControlled
+            ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+            : Task.Run(() => RunAs(identity, function), cancellationToken);
     }
 
     /// <summary>
@@ -101,7 +108,7 @@ public static class ControlledTask
     {
         Scheduling.Point();
         var delayed = Task.Delay(delay, TimeProvider, cancellationToken);
-        return PrimitiveEvents.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed;
+        return Scheduling.Known(PrimitiveEvents.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Runtime.CompilerServices;
@@ -15,6 +16,11 @@ internal static class Scheduling
     // operation. Comparing types is ~6 ns; Operation.GetNextId() would be slower and consume ids.
     private static readonly Type? ControlledContextType =
         typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.ControlledSynchronizationContext");
+
+    // CoyoteRuntime.RegisterKnownControlledTask(Task), internal to Coyote 1.7.11 (docs/ARCHITECTURE.md, "Facts about Coyote").
+    private static readonly MethodInfo? RegisterKnownControlledTask =
+        typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.CoyoteRuntime")
+            ?.GetMethod("RegisterKnownControlledTask", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Task)]);
 #endif
 
     /// <summary>True when the current thread executes an operation controlled by Coyote's scheduler.</summary>
@@ -65,11 +71,31 @@ internal static class Scheduling
     /// A task runs it on the operation that completed it, as an <c>async Task</c> slow path would.
     /// </summary>
     internal static ValueTask<T> ForCaller<T>(ValueTask<T> pending) =>
-        IsControlled ? new ValueTask<T>(pending.AsTask()) : pending;
+        IsControlled ? new ValueTask<T>(Known(pending.AsTask())) : pending;
 
     /// <inheritdoc cref="ForCaller{T}(ValueTask{T})"/>
     internal static ValueTask ForCaller(ValueTask pending) =>
-        IsControlled ? new ValueTask(pending.AsTask()) : pending;
+        IsControlled ? new ValueTask(Known(pending.AsTask())) : pending;
+
+    /// <summary>
+    /// Under test, tells Coyote that <paramref name="task"/>, which a primitive returns to its caller, is
+    /// completed by controlled operations. Code that <c>coyote rewrite</c> rewrote checks each task that a call
+    /// into an assembly it did not rewrite (this one) returns, and treats one it never saw created as
+    /// uncontrolled work: it warns, and waits for it as for a thread it cannot schedule. Coyote marks the
+    /// tasks of rewritten async methods this way; its method for it is internal.
+    /// </summary>
+    /// <returns><paramref name="task"/>.</returns>
+    internal static TTask Known<TTask>(TTask task)
+        where TTask : Task
+    {
+#if !INTERLEAVE_BARE
+        if (!task.IsCompleted && IsControlled)
+        {
+            RegisterKnownControlledTask?.Invoke(RuntimeProvider.Current, [task]);
+        }
+#endif
+        return task;
+    }
 
     /// <summary>
     /// Waits for <paramref name="completion"/> in a way the scheduler understands: under test the

@@ -1,0 +1,112 @@
+using System.ComponentModel;
+using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
+
+namespace Interleave.Primitives.Rewriting;
+
+/// <summary>
+/// <see cref="Task"/>'s static methods in rewritten code: <c>Task.Run</c> starts a task named after its
+/// body's method, as <see cref="ControlledTask.Run(Func{Task}, string?)"/> does; the
+/// <see cref="ReadOnlySpan{T}"/> overloads of <c>WhenAll</c>, <c>WhenAny</c> and <c>WaitAll</c> (new in
+/// .NET 9, which C# picks for a list of arguments) go to Coyote's array overloads, which Coyote 1.7.11's
+/// rewriting lacks, so that their tasks are controlled.
+/// </summary>
+/// <remarks>For the rewriter; not to be called from code.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[ShimOf("Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task")]
+[ShimOf("System.Threading.Tasks.Task")]
+public static class TaskShim
+{
+    /// <summary><see cref="Task.Run(Action)"/>, as a named task.</summary>
+    /// <param name="action">The task's body.</param>
+    /// <returns>The task.</returns>
+    public static Task Run(Action action) => Run(action, CancellationToken.None);
+
+    /// <summary><see cref="Task.Run(Action, CancellationToken)"/>, as a named task.</summary>
+    /// <param name="action">The task's body.</param>
+    /// <param name="cancellationToken">Cancels the task before it starts.</param>
+    /// <returns>The task.</returns>
+    public static Task Run(Action action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return ControlledTask.Start(action, () =>
+        {
+            action();
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary><see cref="Task.Run(Func{Task})"/>, as a named task.</summary>
+    /// <param name="function">The task's body.</param>
+    /// <returns>The task.</returns>
+    public static Task Run(Func<Task?> function) => Run(function, CancellationToken.None);
+
+    /// <summary><see cref="Task.Run(Func{Task}, CancellationToken)"/>, as a named task.</summary>
+    /// <param name="function">The task's body.</param>
+    /// <param name="cancellationToken">Cancels the task before it starts.</param>
+    /// <returns>The task.</returns>
+    public static Task Run(Func<Task?> function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return ControlledTask.Start(function, () => function() ?? Task.CompletedTask, cancellationToken);
+    }
+
+    /// <summary><see cref="Task.Run{TResult}(Func{TResult})"/>, as a named task.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="function">The task's body.</param>
+    /// <returns>The task.</returns>
+    public static Task<TResult> Run<TResult>(Func<TResult> function) => Run(function, CancellationToken.None);
+
+    /// <summary><see cref="Task.Run{TResult}(Func{TResult}, CancellationToken)"/>, as a named task.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="function">The task's body.</param>
+    /// <param name="cancellationToken">Cancels the task before it starts.</param>
+    /// <returns>The task.</returns>
+    public static Task<TResult> Run<TResult>(Func<TResult> function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return ControlledTask.Start(function, () => Task.FromResult(function()), cancellationToken);
+    }
+
+    /// <summary><see cref="Task.Run{TResult}(Func{Task{TResult}})"/>, as a named task.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="function">The task's body.</param>
+    /// <returns>The task.</returns>
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function) => Run(function, CancellationToken.None);
+
+    /// <summary><see cref="Task.Run{TResult}(Func{Task{TResult}}, CancellationToken)"/>, as a named task.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="function">The task's body.</param>
+    /// <param name="cancellationToken">Cancels the task before it starts.</param>
+    /// <returns>The task.</returns>
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return ControlledTask.Start(function, () => function() ?? Task.FromResult<TResult>(default!), cancellationToken);
+    }
+
+    /// <summary><c>Task.WhenAll(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes when all have.</returns>
+    public static Task WhenAll(ReadOnlySpan<Task> tasks) => CoyoteTask.WhenAll(tasks.ToArray());
+
+    /// <summary><c>Task.WhenAll&lt;TResult&gt;(params ReadOnlySpan&lt;Task&lt;TResult&gt;&gt;)</c>.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes with every result when all have.</returns>
+    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks) => CoyoteTask.WhenAll(tasks.ToArray());
+
+    /// <summary><c>Task.WhenAny(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes with the first task to complete.</returns>
+    public static Task<Task> WhenAny(ReadOnlySpan<Task> tasks) => CoyoteTask.WhenAny(tasks.ToArray());
+
+    /// <summary><c>Task.WhenAny&lt;TResult&gt;(params ReadOnlySpan&lt;Task&lt;TResult&gt;&gt;)</c>.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes with the first task to complete.</returns>
+    public static Task<Task<TResult>> WhenAny<TResult>(ReadOnlySpan<Task<TResult>> tasks) => CoyoteTask.WhenAny(tasks.ToArray());
+
+    /// <summary><c>Task.WaitAll(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    public static void WaitAll(ReadOnlySpan<Task> tasks) => CoyoteTask.WaitAll(tasks.ToArray());
+}

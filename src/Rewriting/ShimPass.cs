@@ -1,0 +1,194 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
+
+namespace Interleave.Rewriting;
+
+/// <summary>
+/// Routes the calls of an assembly that <c>coyote rewrite</c> rewrote through the shims of Interleave's
+/// primitives (<c>Interleave.Primitives.Rewriting</c>), in place, keeping its PDB in step. A call is routed
+/// when a shim has its target's signature; a shim that takes the call site gets the call's file and line from
+/// the PDB (the nearest sequence point at or before the call), or an empty file and line 0 where there is none.
+/// </summary>
+public static class ShimPass
+{
+    private const string AppliedAttribute = ShimCatalog.Namespace + ".ShimsAppliedAttribute";
+
+    /// <summary>True if the pass has been applied to the assembly at <paramref name="assemblyPath"/>.</summary>
+    /// <param name="assemblyPath">The assembly.</param>
+    /// <returns>Whether it carries the pass's stamp.</returns>
+    /// <exception cref="RewritingException">The file is not a readable .NET assembly.</exception>
+    public static bool IsApplied(string assemblyPath)
+    {
+        using var module = Read(assemblyPath, withSymbols: false, resolver: null);
+        return module.Assembly.CustomAttributes.Any(a => a.AttributeType.FullName == AppliedAttribute);
+    }
+
+    /// <summary>Routes the calls of <paramref name="assemblyPath"/> through the shims of <paramref name="primitivesPath"/>.</summary>
+    /// <param name="assemblyPath">The assembly, rewritten by Coyote; changed in place, with its PDB if it has one.</param>
+    /// <param name="primitivesPath">The Interleave.Primitives assembly whose shims the calls go to.</param>
+    /// <returns>How many calls were routed, to which shims.</returns>
+    /// <exception cref="RewritingException">An assembly could not be read or written.</exception>
+    public static ShimPassResult Apply(string assemblyPath, string primitivesPath)
+    {
+        using var resolver = new DefaultAssemblyResolver();
+        resolver.AddSearchDirectory(Path.GetDirectoryName(Path.GetFullPath(assemblyPath)));
+        resolver.AddSearchDirectory(Path.GetDirectoryName(Path.GetFullPath(primitivesPath)));
+        resolver.AddSearchDirectory(Path.GetDirectoryName(typeof(object).Assembly.Location));
+        using var primitives = Read(primitivesPath, withSymbols: false, resolver);
+        var catalog = ShimCatalog.Read(primitives);
+        var hasSymbols = File.Exists(Path.ChangeExtension(assemblyPath, ".pdb"));
+        using var module = Read(assemblyPath, hasSymbols, resolver);
+
+        var routed = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+        {
+            Route(method, catalog, routed);
+        }
+
+        var applied = primitives.GetType(AppliedAttribute).Methods.Single(m => m.IsConstructor && !m.HasParameters);
+        module.Assembly.CustomAttributes.Add(new CustomAttribute(module.ImportReference(applied)));
+        try
+        {
+            module.Write(assemblyPath, new WriterParameters { WriteSymbols = hasSymbols });
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        {
+            throw new RewritingException($"Cannot write {assemblyPath}: {error.Message}", error);
+        }
+
+        return new ShimPassResult(routed.Values.Sum(), routed);
+    }
+
+    private static ModuleDefinition Read(string path, bool withSymbols, IAssemblyResolver? resolver)
+    {
+        try
+        {
+            return ModuleDefinition.ReadModule(path, new ReaderParameters
+            {
+                InMemory = true,
+                ReadSymbols = withSymbols,
+                AssemblyResolver = resolver,
+            });
+        }
+        catch (Exception error) when (error is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException or SymbolsNotMatchingException)
+        {
+            throw new RewritingException($"Cannot read {path}: {error.Message}", error);
+        }
+    }
+
+    private static void Route(MethodDefinition method, ShimCatalog catalog, Dictionary<string, int> routed)
+    {
+        var body = method.Body;
+        var calls = body.Instructions
+            .Where(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference)
+            .Select(i => (Call: i, Shim: catalog.For((MethodReference)i.Operand)))
+            .Where(c => c.Shim is not null)
+            .ToList();
+        if (calls.Count == 0)
+        {
+            return;
+        }
+
+        var points = method.DebugInformation.GetSequencePointMapping();
+        var sites = CallSites(method, points);
+        body.SimplifyMacros();
+        var il = body.GetILProcessor();
+        foreach (var (call, shim) in calls)
+        {
+            call.Operand = Target(method.Module, (MethodReference)call.Operand, shim!.Method);
+            if (shim.TakesCallSite)
+            {
+                var (file, line) = sites.GetValueOrDefault(call, (string.Empty, 0));
+                var first = il.Create(OpCodes.Ldstr, file);
+                il.InsertBefore(call, first);
+                il.InsertBefore(call, il.Create(OpCodes.Ldc_I4, line));
+                Retarget(method, points, call, first);
+            }
+
+            var name = shim.Method.DeclaringType.Name;
+            routed[name] = routed.GetValueOrDefault(name) + 1;
+        }
+
+        body.OptimizeMacros();
+    }
+
+    // The shim, imported into the module, with the call's type arguments.
+    private static MethodReference Target(ModuleDefinition module, MethodReference called, MethodDefinition shim)
+    {
+        var imported = module.ImportReference(shim);
+        if (called is not GenericInstanceMethod generic)
+        {
+            return imported;
+        }
+
+        var instance = new GenericInstanceMethod(imported);
+        foreach (var argument in generic.GenericArguments)
+        {
+            instance.GenericArguments.Add(argument);
+        }
+
+        return instance;
+    }
+
+    // Each instruction's source line: that of the nearest visible sequence point at or before it.
+    private static Dictionary<Instruction, (string File, int Line)> CallSites(MethodDefinition method, IDictionary<Instruction, SequencePoint> points)
+    {
+        var sites = new Dictionary<Instruction, (string, int)>();
+        (string, int) current = (string.Empty, 0);
+        foreach (var instruction in method.Body.Instructions)
+        {
+            if (points.TryGetValue(instruction, out var point) && !point.IsHidden)
+            {
+                current = (point.Document.Url, point.StartLine);
+            }
+
+            sites[instruction] = current;
+        }
+
+        return sites;
+    }
+
+    // What pointed at the call (branches, switch tables, exception handlers, its sequence point) now points
+    // at the first instruction inserted before it, so the inserted arguments are never skipped.
+    private static void Retarget(MethodDefinition method, IDictionary<Instruction, SequencePoint> points, Instruction call, Instruction first)
+    {
+        var body = method.Body;
+        foreach (var instruction in body.Instructions)
+        {
+            if (instruction.Operand == call)
+            {
+                instruction.Operand = first;
+            }
+            else if (instruction.Operand is Instruction[] targets)
+            {
+                for (var i = 0; i < targets.Length; i++)
+                {
+                    targets[i] = targets[i] == call ? first : targets[i];
+                }
+            }
+        }
+
+        foreach (var handler in body.ExceptionHandlers)
+        {
+            handler.TryStart = handler.TryStart == call ? first : handler.TryStart;
+            handler.TryEnd = handler.TryEnd == call ? first : handler.TryEnd;
+            handler.HandlerStart = handler.HandlerStart == call ? first : handler.HandlerStart;
+            handler.HandlerEnd = handler.HandlerEnd == call ? first : handler.HandlerEnd;
+            handler.FilterStart = handler.FilterStart == call ? first : handler.FilterStart;
+        }
+
+        // A sequence point at the call moves to the first inserted instruction, where its statement now begins.
+        if (points.TryGetValue(call, out var point))
+        {
+            var sequence = method.DebugInformation.SequencePoints;
+            sequence[sequence.IndexOf(point)] = new SequencePoint(first, point.Document)
+            {
+                StartLine = point.StartLine,
+                StartColumn = point.StartColumn,
+                EndLine = point.EndLine,
+                EndColumn = point.EndColumn,
+            };
+        }
+    }
+}
