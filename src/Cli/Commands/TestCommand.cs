@@ -3,6 +3,7 @@ using System.Globalization;
 using Interleave.Cli.Display;
 using Interleave.Cli.Engines;
 using Interleave.Cli.Reports;
+using Interleave.Cli.Rewriting;
 using Interleave.Cli.Runs;
 using Interleave.Harness;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace Interleave.Cli.Commands;
 
 /// <summary>
 /// <c>interleave test [assembly.dll] [-m NAME] [-i N] [-s S] [--seed N] [--max-steps N] [-o DIR]
-/// [--timeout SECONDS] [-p N]</c>: explores tests, prints a table, writes the trace and account of each bug.
+/// [--timeout SECONDS] [-p N] [--rewrite]</c>: explores tests, prints a table, writes the trace and account of each bug.
 /// </summary>
 internal static class TestCommand
 {
@@ -32,13 +33,14 @@ internal static class TestCommand
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet (the closing line), minimal (also the table) or normal (also each bug's account).", DefaultValueFactory = _ => "normal", HelpName = "LEVEL" };
         var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
+        var rewrite = new Option<bool>("--rewrite") { Description = "Rewrite a copy of the assembly with coyote rewrite first (from a local tool manifest or a global install), for code on .NET's own Task.Run, lock, SemaphoreSlim...; an assembly rewritten already is explored as it is." };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, rewrite,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -56,6 +58,7 @@ internal static class TestCommand
                 JsonPath = parse.GetValue(json),
                 Verbosity = parse.GetValue(verbosity) ?? "normal",
                 Races = parse.GetValue(races) ?? "fail",
+                Rewrite = parse.GetValue(rewrite),
             },
             output,
             error));
@@ -65,13 +68,20 @@ internal static class TestCommand
     internal static int Execute(TestSettings settings, TextWriter output, TextWriter error)
     {
         var (exploration, shard) = Validate(settings);
-        var suite = TestDiscovery.Discover(settings.AssemblyPath, error);
-        var selected = TestSelector.Select(suite, settings.Method);
-        var options = new RunOptions(settings.AssemblyPath, exploration, settings.OutDir, settings.Parallel);
-        using var engine = ExplorationEngines.For(options, selected.Count);
         var verbosity = ParseVerbosity(settings.Verbosity);
+        var rewritten = settings.Rewrite ? RewrittenAssembly.Prepare(settings.AssemblyPath!, settings.OutDir) : null;
+        var assemblyPath = rewritten?.AssemblyPath ?? settings.AssemblyPath;
+        var suite = TestDiscovery.Discover(assemblyPath, error);
+        var selected = TestSelector.Select(suite, settings.Method);
+        var options = new RunOptions(assemblyPath, exploration, settings.OutDir, settings.Parallel);
+        using var engine = ExplorationEngines.For(options, selected.Count);
         if (verbosity > Verbosity.Quiet)
         {
+            if (rewritten is not null)
+            {
+                output.WriteLine(rewritten.Note);
+            }
+
             output.WriteLine(Heading(settings, exploration, suite, selected.Count, shard, engine));
             output.WriteLine();
         }
@@ -192,6 +202,7 @@ internal static class TestCommand
         Require(settings.MaxSteps > 0, $"--max-steps must be at least 1, not {settings.MaxSteps}.");
         Require(settings.TimeoutSeconds is null or > 0, $"--timeout must be at least 1 second, not {settings.TimeoutSeconds}.");
         Require(settings.Parallel > 0, $"--parallel must be at least 1, not {settings.Parallel}.");
+        Require(!settings.Rewrite || settings.AssemblyPath is not null, "--rewrite needs an assembly.dll: the built-in scenarios run on Interleave primitives, which need no rewriting.");
         var file = FileInTheWay(settings.OutDir);
         Require(file is null, file == Path.GetFullPath(settings.OutDir)
             ? $"--outdir {settings.OutDir} is a file, not a directory."

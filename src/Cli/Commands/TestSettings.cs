@@ -31,4 +31,6 @@ internal sealed record TestSettings
     public string Verbosity { get; init; } = "normal";
 
     public string Races { get; init; } = "fail";
+
+    public bool Rewrite { get; init; }
 }

@@ -56,9 +56,12 @@ internal static class HarnessProcess
             return (apphost, []);
         }
 
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+        return (DotnetHost(), [harness]);
+    }
+
+    /// <summary>The <c>dotnet</c> host: the one running this program if it is, else the SDK's (DOTNET_HOST_PATH), else the path's.</summary>
+    internal static string DotnetHost() =>
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? path
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        return (host, [harness]);
-    }
 }

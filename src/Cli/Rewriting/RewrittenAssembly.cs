@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Interleave.Primitives;
+using Interleave.Rewriting;
+
+namespace Interleave.Cli.Rewriting;
+
+/// <summary>
+/// The assembly <c>interleave test --rewrite</c> explores: a copy of its folder in
+/// <c>&lt;outdir&gt;/rewritten/&lt;name&gt;</c> whose assembly <c>coyote rewrite</c> rewrote and Interleave's shim
+/// pass then routed through the primitives, or the user's own where both have been done. The original is
+/// never changed, so the user's build output stays what their build made.
+/// </summary>
+/// <param name="AssemblyPath">The assembly to load.</param>
+/// <param name="Note">What was done, for the line printed before the run.</param>
+internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
+{
+    // The attribute coyote rewrite stamps on every assembly it rewrote (RewritingEngine.IsAssemblyRewritten reads it).
+    private const string SignatureAttribute = "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute";
+
+    /// <summary>
+    /// Rewrites a copy of <paramref name="assemblyPath"/> with <c>coyote rewrite</c> unless Coyote rewrote it
+    /// already, then routes its calls through the primitives' shims (<see cref="ShimPass"/>); an assembly that
+    /// has had both is explored as it is.
+    /// </summary>
+    /// <param name="assemblyPath">The user's test assembly.</param>
+    /// <param name="outDir">The run's output folder, where the copy goes.</param>
+    /// <exception cref="UsageException">The assembly is missing or not .NET, or the tool is missing or failed.</exception>
+    internal static RewrittenAssembly Prepare(string assemblyPath, string outDir)
+    {
+        var source = Path.GetFullPath(assemblyPath);
+        if (!File.Exists(source))
+        {
+            throw new UsageException($"Assembly not found: {assemblyPath}");
+        }
+
+        var name = Path.GetFileName(source);
+        var byCoyote = IsRewritten(source);
+        if (byCoyote && Shimmed(source))
+        {
+            return new RewrittenAssembly(assemblyPath, $"{name} is rewritten already: exploring it as it is.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var folder = Path.Combine(Path.GetFullPath(outDir), "rewritten", Path.GetFileNameWithoutExtension(source));
+        var tool = byCoyote ? null : CoyoteTool.Find(Path.GetDirectoryName(source)!);
+        CopyFolder(Path.GetDirectoryName(source)!, folder);
+        var copy = Path.Combine(folder, name);
+        if (tool is not null)
+        {
+            tool.Rewrite(copy);
+            if (!IsRewritten(copy))
+            {
+                throw new UsageException($"coyote rewrite ({tool.Origin}) exited cleanly but {copy} carries no rewriting signature: it was not rewritten.");
+            }
+        }
+
+        var routed = Shim(copy, folder);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var how = tool is null ? $"rewritten by Coyote already" : $"rewritten with coyote rewrite ({tool.Origin})";
+        return new RewrittenAssembly(copy, FormattableString.Invariant($"Explored a copy of {name}, {how}, {routed.RoutedCalls} calls observed through Interleave's shims ({seconds:0.0} s): {copy}"));
+    }
+
+    // The shims are this harness's own primitives: the copy references them, and finds them beside it.
+    private static ShimPassResult Shim(string copy, string folder)
+    {
+        var primitives = typeof(ControlledTask).Assembly.Location;
+        var beside = Path.Combine(folder, Path.GetFileName(primitives));
+        try
+        {
+            if (!File.Exists(beside))
+            {
+                File.Copy(primitives, beside);
+            }
+
+            return ShimPass.Apply(copy, primitives);
+        }
+        catch (Exception error) when (error is RewritingException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot route the calls of {copy} through Interleave's shims: {error.Message}", error);
+        }
+    }
+
+    private static bool Shimmed(string path)
+    {
+        try
+        {
+            return ShimPass.IsApplied(path);
+        }
+        catch (RewritingException error)
+        {
+            throw new UsageException(error.Message, error);
+        }
+    }
+
+    /// <summary>True if coyote rewrite has stamped <paramref name="path"/>; read from its metadata, without loading it.</summary>
+    /// <exception cref="UsageException">The file is not a .NET assembly.</exception>
+    internal static bool IsRewritten(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var image = new PEReader(stream);
+            if (!image.HasMetadata)
+            {
+                throw new UsageException($"{path} is not a .NET assembly.");
+            }
+
+            var metadata = image.GetMetadataReader();
+            return metadata.IsAssembly && metadata.GetAssemblyDefinition().GetCustomAttributes()
+                .Select(metadata.GetCustomAttribute)
+                .Any(attribute => AttributeTypeName(metadata, attribute) == SignatureAttribute);
+        }
+        catch (BadImageFormatException error)
+        {
+            throw new UsageException($"{path} is not a .NET assembly: {error.Message}", error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read {path}: {error.Message}", error);
+        }
+    }
+
+    private static string? AttributeTypeName(MetadataReader metadata, CustomAttribute attribute)
+    {
+        var type = attribute.Constructor.Kind switch
+        {
+            HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
+            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
+            _ => default,
+        };
+        return type.Kind switch
+        {
+            HandleKind.TypeReference when metadata.GetTypeReference((TypeReferenceHandle)type) is var reference =>
+                metadata.GetString(reference.Namespace) + "." + metadata.GetString(reference.Name),
+            HandleKind.TypeDefinition when metadata.GetTypeDefinition((TypeDefinitionHandle)type) is var definition =>
+                metadata.GetString(definition.Namespace) + "." + metadata.GetString(definition.Name),
+            _ => null,
+        };
+    }
+
+    // The assembly's whole folder, for the dependencies the rewriter resolves and the test loads beside it;
+    // a fresh copy each run, so that a rebuilt assembly is never explored in a stale rewrite.
+    private static void CopyFolder(string from, string to)
+    {
+        // The output folder may lie inside the assembly's folder (a run started in bin/): never copy the copies.
+        var copies = Path.GetDirectoryName(Path.GetFullPath(to)) + Path.DirectorySeparatorChar;
+        try
+        {
+            if (Directory.Exists(to))
+            {
+                Directory.Delete(to, recursive: true);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                if (Path.GetFullPath(file).StartsWith(copies, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var destination = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file, destination);
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot copy {from} to {to} for rewriting: {error.Message}", error);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Interleave.Cli;
+using Interleave.Cli.Runs;
+using Interleave.Harness;
+using Interleave.Rewriting;
+
+namespace Interleave.Tests.Systematic.Rewriting;
+
+/// <summary>
+/// <c>interleave test --rewrite</c> on code written with .NET's own primitives (tests/DotNetSamples): a copy
+/// rewritten by <c>coyote rewrite</c> (the repository's local tool) and then by Interleave's shim pass.
+/// </summary>
+public sealed class RewriteTests : CliTests
+{
+    private static readonly Dictionary<string, Verdict> Bugs = new()
+    {
+        ["BoundedBufferTests.PulseWakesTheWrongWaiter"] = Verdict.Deadlock,
+        ["AccountStoreTests.CheckThenAddOpensTwice"] = Verdict.AssertionFailure,
+        ["ConnectionPoolTests.ReleaseBeforeReturn"] = Verdict.UnhandledException,
+        ["HandshakeTests.SignalBeforePublish"] = Verdict.AssertionFailure,
+        ["InterleaveLockTests.OppositeOrderDeadlocks"] = Verdict.Deadlock,
+    };
+
+    private static readonly string[] CorrectTwins =
+    [
+        "BoundedBufferTests.PulseAllWakesEveryWaiter",
+        "AccountStoreTests.TryAddOpensOnce",
+        "ConnectionPoolTests.ReturnBeforeRelease",
+        "HandshakeTests.PublishBeforeSignal",
+        "InterleaveLockTests.OneOrderNeverDeadlocks",
+    ];
+
+    private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
+
+    [Fact]
+    public void Rewrite_FindsEveryBugOfTheSamples_AndTheirCorrectTwinsPass1000Schedules()
+    {
+        var json = Path.Combine(TempDir, "run.json");
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-i", "1000", "--seed", "5", "-o", OutDir, "--json", json);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.StartsWith("Explored a copy of Interleave.DotNetSamples.dll, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
+        Assert.Contains($"calls observed through Interleave's shims", output, StringComparison.Ordinal);
+        var results = RunSummaryFile.Read(json).Tests.ToDictionary(t => t.Name);
+        Assert.Equal(Bugs.Count + CorrectTwins.Length, results.Count);
+        foreach (var (test, verdict) in Bugs)
+        {
+            Assert.True(results[test].Verdict == verdict, $"{test}: {results[test].Verdict}, expected {verdict}");
+        }
+
+        foreach (var test in CorrectTwins)
+        {
+            Assert.Equal((test, Verdict.NoBug, 1000), (test, results[test].Verdict, results[test].SchedulesRun));
+        }
+
+        Assert.Contains($"Replay: interleave replay {RewrittenCopy} ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ACycleOfInterleaveLocksInTaskRunTasks_IsADeadlockNamingBothTasksAndTheCycle()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "OppositeOrderDeadlocks", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "InterleaveLockTests.OppositeOrderDeadlocks.txt"));
+        Assert.Contains("== InterleaveLockTests.OppositeOrderDeadlocks: Deadlock in schedule ", output, StringComparison.Ordinal);
+        Assert.Matches(@"T1 OppositeOrderDeadlocks +acquire lock 'account-a' +-> acquired +InterleaveLockTests\.cs:\d+", account);
+        Assert.Matches(@"T2 OppositeOrderDeadlocks +acquire lock 'account-b' +-> acquired", account);
+        Assert.Contains("Cycle: T1 OppositeOrderDeadlocks -> T2 OppositeOrderDeadlocks -> T1 OppositeOrderDeadlocks", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot tell", account, StringComparison.Ordinal);
+        Assert.Contains("""<div class="cycle" """, File.ReadAllText(Path.Combine(OutDir, "InterleaveLockTests.OppositeOrderDeadlocks.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_TaskRunTasks_AreNamedAfterTheMethodThatStartedThem()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "ReleaseBeforeReturn", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "ConnectionPoolTests.ReleaseBeforeReturn.txt"));
+        Assert.Contains("UnhandledException: Unhandled exception. System.InvalidOperationException: Stack empty.", account, StringComparison.Ordinal);
+        foreach (var task in new[] { "T1", "T2", "T3" })
+        {
+            Assert.Matches($@"main +start task {task} RentFromThreeClientsAsync +-> done", account);
+        }
+
+        Assert.Matches(@"T\d RentFromThreeClientsAsync +finish +-> fails with an exception", account);
+    }
+
+    [Fact]
+    public void Rewrite_AnAssemblyRewrittenAlready_IsExploredAsItIs()
+    {
+        Assert.Equal(ExitCode.Ok, Run("test", DotNetSamples.Dll, "--rewrite", "-m", "OneOrderNeverDeadlocks", "-i", "1", "-o", OutDir).Exit);
+        Assert.True(ShimPass.IsApplied(RewrittenCopy));
+
+        var (exit, output, error) = Run("test", RewrittenCopy, "--rewrite", "-m", "OneOrderNeverDeadlocks", "-i", "10", "-o", Path.Combine(TempDir, "again"));
+
+        Assert.True(exit == ExitCode.Ok, output + error);
+        Assert.StartsWith("Interleave.DotNetSamples.dll is rewritten already: exploring it as it is.", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(TempDir, "again", "rewritten")));
+    }
+
+    [Fact]
+    public void Rewrite_WithoutAnAssembly_IsAUsageError() =>
+        AssertUsageError(Run("test", "--rewrite"), "--rewrite needs an assembly.dll");
+
+    [Fact]
+    public void Rewrite_AFileThatIsNotAnAssembly_IsAUsageErrorNamingIt()
+    {
+        var notes = Path.Combine(TempDir, "notes.dll");
+        File.WriteAllText(notes, "not an assembly");
+
+        AssertUsageError(Run("test", notes, "--rewrite", "-o", OutDir), $"{notes} is not a .NET assembly");
+    }
+}

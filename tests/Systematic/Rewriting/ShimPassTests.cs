@@ -1,0 +1,92 @@
+using Interleave.Cli.Rewriting;
+using Interleave.Primitives;
+using Interleave.Primitives.Rewriting;
+using Interleave.Rewriting;
+using Mono.Cecil;
+
+namespace Interleave.Tests.Systematic.Rewriting;
+
+/// <summary>The shim pass over an assembly that <c>coyote rewrite</c> rewrote, and the shims it routes calls to.</summary>
+public sealed class ShimPassTests : IDisposable
+{
+    private const string CoyoteTask = "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task";
+    private static readonly string Primitives = typeof(ControlledTask).Assembly.Location;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "interleave-shims-" + Guid.NewGuid().ToString("N"));
+
+    public ShimPassTests()
+    {
+        Directory.CreateDirectory(_folder);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DotNetSamples.Dll)!))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+    }
+
+    private string Copy => Path.Combine(_folder, Path.GetFileName(DotNetSamples.Dll));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Apply_RoutesCoyotesTaskRunAndTheSpanOverloadsOfWhenAll_AndStampsTheAssemblyOnce()
+    {
+        CoyoteTool.Find(_folder).Rewrite(Copy);
+        Assert.NotEmpty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
+        Assert.NotEmpty(Calls(Copy, IsSpanWhenAll));
+        Assert.False(ShimPass.IsApplied(Copy));
+
+        var result = ShimPass.Apply(Copy, Primitives);
+
+        Assert.True(ShimPass.IsApplied(Copy));
+        Assert.True(result.RoutedCalls > 0);
+        Assert.Equal(result.RoutedCalls, result.CallsByShim[nameof(TaskShim)]);
+        Assert.Empty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
+        Assert.Empty(Calls(Copy, IsSpanWhenAll));
+        Assert.Equal(result.RoutedCalls, Calls(Copy, m => m.DeclaringType.FullName == typeof(TaskShim).FullName).Count);
+        Assert.True(RewrittenAssembly.IsRewritten(Copy), "the pass keeps Coyote's signature");
+        Assert.Equal(0, ShimPass.Apply(Copy, Primitives).RoutedCalls);
+    }
+
+    [Fact]
+    public void EveryShimMethod_HasTheSignatureOfAMethodOfItsTarget()
+    {
+        // A shim whose signature matches nothing is never called: a typo would silently observe nothing.
+        using var primitives = ModuleDefinition.ReadModule(Primitives);
+        using var coyote = ModuleDefinition.ReadModule(typeof(Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task).Assembly.Location);
+        using var core = ModuleDefinition.ReadModule(typeof(Task).Assembly.Location);
+        var targets = new[] { coyote, core }.SelectMany(m => m.Types).Where(t => t.IsPublic).ToDictionary(t => t.FullName);
+        var shimTypes = primitives.Types.Where(t => t.CustomAttributes.Any(a => a.AttributeType.Name == nameof(ShimOfAttribute))).ToList();
+        Assert.NotEmpty(shimTypes);
+
+        foreach (var shim in shimTypes)
+        {
+            var ofTypes = shim.CustomAttributes.Where(a => a.AttributeType.Name == nameof(ShimOfAttribute)).Select(a => targets[(string)a.ConstructorArguments[0].Value]).ToList();
+            foreach (var method in shim.Methods.Where(m => m.IsPublic && m.IsStatic))
+            {
+                var key = Key(shim.FullName, method);
+                Assert.True(
+                    ofTypes.Any(target => target.Methods.Any(m => m.IsStatic && Key(shim.FullName, m) == key)),
+                    $"{shim.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))}) stands in for no method of {string.Join(" or ", ofTypes.Select(t => t.FullName))}");
+            }
+        }
+    }
+
+    private static string Key(string type, MethodDefinition method) =>
+        Signature.Of(type, method.Name, method.GenericParameters.Count, method.ReturnType, method.Parameters.Select(p => p.ParameterType));
+
+    private static bool IsSpanWhenAll(MethodReference method) =>
+        method.DeclaringType.FullName == "System.Threading.Tasks.Task" && method.Name == "WhenAll"
+        && method.Parameters.Count == 1 && method.Parameters[0].ParameterType.Name == "ReadOnlySpan`1";
+
+    private static List<MethodReference> Calls(string assembly, Func<MethodReference, bool> which)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly);
+        return module.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody)
+            .SelectMany(m => m.Body.Instructions)
+            .Select(i => i.Operand)
+            .OfType<MethodReference>()
+            .Where(m => which(m.GetElementMethod()))
+            .ToList();
+    }
+}
