@@ -31,16 +31,28 @@ internal sealed class ShimCatalog
                 .ToList();
             foreach (var method in type.Methods.Where(m => m.IsPublic && m.IsStatic && !m.IsConstructor))
             {
-                var takesCallSite = TakesCallSite(method);
-                var parameters = method.Parameters.Take(method.Parameters.Count - (takesCallSite ? 2 : 0)).Select(p => p.ParameterType);
+                var shim = new Shim(method, TakesCallSite(method));
                 foreach (var target in targets)
                 {
-                    shims[Signature.Of(target, method.Name, method.GenericParameters.Count, method.ReturnType, parameters)] = new Shim(method, takesCallSite);
+                    shims[Signature.Of(target, method.Name, method.GenericParameters.Count, method.ReturnType, TargetParameters(shim))] = shim;
                 }
             }
         }
 
         return new ShimCatalog(shims);
+    }
+
+    /// <summary>The parameters of the target method a shim stands in for: its own, without the call site's file and line.</summary>
+    internal static IEnumerable<TypeReference> TargetParameters(Shim shim) =>
+        shim.Method.Parameters.Take(shim.Method.Parameters.Count - (shim.TakesCallSite ? 2 : 0)).Select(p => p.ParameterType);
+
+    /// <summary>Whether <paramref name="method"/> ends with the <c>[CallerFilePath]</c> and <c>[CallerLineNumber]</c> parameters the rewriter fills in.</summary>
+    internal static bool TakesCallSite(MethodDefinition method)
+    {
+        var parameters = method.Parameters;
+        return parameters.Count >= 2
+            && parameters[^2].CustomAttributes.Any(a => a.AttributeType.FullName == CallerFilePath)
+            && parameters[^1].CustomAttributes.Any(a => a.AttributeType.FullName == CallerLineNumber);
     }
 
     /// <summary>The shim for a call to <paramref name="called"/>, or null if it has none.</summary>
@@ -54,14 +66,5 @@ internal sealed class ShimCatalog
 
         var key = Signature.Of(method.DeclaringType.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, method.Parameters.Select(p => p.ParameterType));
         return _shims.GetValueOrDefault(key);
-    }
-
-    // (..., [CallerFilePath] string, [CallerLineNumber] int): the rewriter fills these in, as the compiler would.
-    private static bool TakesCallSite(MethodDefinition method)
-    {
-        var parameters = method.Parameters;
-        return parameters.Count >= 2
-            && parameters[^2].CustomAttributes.Any(a => a.AttributeType.FullName == CallerFilePath)
-            && parameters[^1].CustomAttributes.Any(a => a.AttributeType.FullName == CallerLineNumber);
     }
 }

@@ -60,6 +60,7 @@ internal sealed class WaitForGraph
         PrimitiveOperation.Put => "make room in",
         PrimitiveOperation.Join => "finish the items of",
         PrimitiveOperation.Delay => "fire the timer of",
+        PrimitiveOperation.Wait when wait.PrimitiveKind == PrimitiveKind.Monitor => "pulse",
         _ => wait.PrimitiveKind.Family() switch
         {
             PrimitiveFamily.Event => "set",
@@ -139,12 +140,17 @@ internal sealed class WaitForGraph
         }
         else if (e.Operation == PrimitiveOperation.Acquire && e.Outcome == OperationOutcome.Resumed)
         {
-            // Handed over at the release; now the waiter's own acquire site is known.
+            // Handed over at the release (now the waiter's own acquire site is known), or, for a lock whose
+            // release names no successor (a Monitor), taken now.
             var holdings = Holdings(primitive);
             var index = holdings.FindIndex(h => h.Task == e.Task);
             if (index >= 0)
             {
                 holdings[index] = new Holder(e.Task, StepDescriber.Source(e));
+            }
+            else
+            {
+                holdings.Add(new Holder(e.Task, StepDescriber.Source(e)));
             }
         }
         else if (e.Operation == PrimitiveOperation.Release && e.Outcome == OperationOutcome.Completed

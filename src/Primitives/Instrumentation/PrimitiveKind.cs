@@ -39,4 +39,11 @@ public enum PrimitiveKind
 
     /// <summary>The tasks themselves: <see cref="ControlledTask"/>'s start, end, yield and delay (asyncio <c>create_task</c>, <c>sleep</c>).</summary>
     ControlledTask,
+
+    /// <summary>
+    /// .NET's <c>lock</c> statement and <see cref="System.Threading.Monitor"/> (enter, exit, wait, pulse) in code
+    /// rewritten by <c>interleave test --rewrite</c> (asyncio has none: its <c>Lock</c> and <c>Condition</c> are
+    /// <see cref="AsyncLock"/> and <see cref="AsyncCondition"/>).
+    /// </summary>
+    Monitor,
 }

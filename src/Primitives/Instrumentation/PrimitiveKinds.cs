@@ -11,7 +11,7 @@ public static class PrimitiveKinds
     /// <returns>Its family.</returns>
     public static PrimitiveFamily Family(this PrimitiveKind kind) => kind switch
     {
-        PrimitiveKind.AsyncLock => PrimitiveFamily.Lock,
+        PrimitiveKind.AsyncLock or PrimitiveKind.Monitor => PrimitiveFamily.Lock,
         PrimitiveKind.AsyncSemaphore or PrimitiveKind.AsyncBoundedSemaphore => PrimitiveFamily.Semaphore,
         PrimitiveKind.AsyncEvent => PrimitiveFamily.Event,
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
@@ -37,5 +37,6 @@ public static class PrimitiveKinds
         PrimitiveKind.AsyncPriorityQueue => "priority queue",
         PrimitiveKind.Shared => "shared",
         PrimitiveKind.ControlledTask => "task",
+        PrimitiveKind.Monitor => "lock",
     };
 }

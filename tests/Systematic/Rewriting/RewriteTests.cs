@@ -18,6 +18,7 @@ public sealed class RewriteTests : CliTests
         ["ConnectionPoolTests.ReleaseBeforeReturn"] = Verdict.UnhandledException,
         ["HandshakeTests.SignalBeforePublish"] = Verdict.AssertionFailure,
         ["InterleaveLockTests.OppositeOrderDeadlocks"] = Verdict.Deadlock,
+        ["LockOrderTests.OppositeOrderDeadlocks"] = Verdict.Deadlock,
     };
 
     private static readonly string[] CorrectTwins =
@@ -27,6 +28,7 @@ public sealed class RewriteTests : CliTests
         "ConnectionPoolTests.ReturnBeforeRelease",
         "HandshakeTests.PublishBeforeSignal",
         "InterleaveLockTests.OneOrderNeverDeadlocks",
+        "LockOrderTests.OneOrderNeverDeadlocks",
     ];
 
     private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
@@ -68,6 +70,41 @@ public sealed class RewriteTests : CliTests
         Assert.Contains("Cycle: T1 OppositeOrderDeadlocks -> T2 OppositeOrderDeadlocks -> T1 OppositeOrderDeadlocks", account, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot tell", account, StringComparison.Ordinal);
         Assert.Contains("""<div class="cycle" """, File.ReadAllText(Path.Combine(OutDir, "InterleaveLockTests.OppositeOrderDeadlocks.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ACycleOfLockStatements_IsADeadlockNamingWhoHoldsWhat_AndReplays()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "LockOrderTests.OppositeOrderDeadlocks", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "LockOrderTests.OppositeOrderDeadlocks.txt"));
+        Assert.Matches(@"T1 OppositeOrderDeadlocks holds lock 'Account#\d' \(at LockOrderTests\.cs:\d+\) and waits for lock 'Account#\d' \(at LockOrderTests\.cs:\d+\), held by T2 OppositeOrderDeadlocks\.", account);
+        Assert.Matches(@"T2 OppositeOrderDeadlocks holds lock 'Account#\d' .* held by T1 OppositeOrderDeadlocks\.", account);
+        Assert.Contains("Cycle: T1 OppositeOrderDeadlocks -> T2 OppositeOrderDeadlocks -> T1 OppositeOrderDeadlocks", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot tell", account, StringComparison.Ordinal);
+        Assert.Contains("""<div class="cycle" """, File.ReadAllText(Path.Combine(OutDir, "LockOrderTests.OppositeOrderDeadlocks.html")), StringComparison.Ordinal);
+
+        var (replayExit, replayed, replayError) = Run("replay", RewrittenCopy, Path.Combine(OutDir, "LockOrderTests.OppositeOrderDeadlocks.trace"));
+        Assert.True(replayExit == ExitCode.BugFound, replayed + replayError);
+        Assert.Contains("identical", replayed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_AMonitorPulseThatWakesTheWrongWaiter_ShowsEveryTasksWaitsAndWhoIsLeftWaiting()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "PulseWakesTheWrongWaiter", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "BoundedBufferTests.PulseWakesTheWrongWaiter.txt"));
+        foreach (var task in new[] { "T1", "T2", "T3" })
+        {
+            Assert.Matches($@"{task} RunAsync +acquire lock 'Object#1' +-> acquired +BoundedBufferTests\.cs:\d+", account);
+            Assert.Matches($@"{task} RunAsync +wait on lock 'Object#1' +-> waits +BoundedBufferTests\.cs:\d+", account);
+        }
+
+        Assert.Matches(@"notify lock 'Object#1' +-> woke 1", account);
+        Assert.Matches(@"T\d RunAsync waits for lock 'Object#1' \(at BoundedBufferTests\.cs:\d+\); no running task is left to pulse it\.", account);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Interleave.Tests.Systematic.Rewriting;
 public sealed class ShimPassTests : IDisposable
 {
     private const string CoyoteTask = "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task";
+    private const string CoyoteMonitor = "Microsoft.Coyote.Rewriting.Types.Threading.Monitor";
     private static readonly string Primitives = typeof(ControlledTask).Assembly.Location;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "interleave-shims-" + Guid.NewGuid().ToString("N"));
 
@@ -27,21 +28,23 @@ public sealed class ShimPassTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Apply_RoutesCoyotesTaskRunAndTheSpanOverloadsOfWhenAll_AndStampsTheAssemblyOnce()
+    public void Apply_RoutesTaskRunMonitorAndTheSpanOverloadsOfWhenAll_AndStampsTheAssemblyOnce()
     {
         CoyoteTool.Find(_folder).Rewrite(Copy);
         Assert.NotEmpty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
         Assert.NotEmpty(Calls(Copy, IsSpanWhenAll));
+        Assert.NotEmpty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteMonitor));
         Assert.False(ShimPass.IsApplied(Copy));
 
         var result = ShimPass.Apply(Copy, Primitives);
 
         Assert.True(ShimPass.IsApplied(Copy));
-        Assert.True(result.RoutedCalls > 0);
-        Assert.Equal(result.RoutedCalls, result.CallsByShim[nameof(TaskShim)]);
+        Assert.Equal(result.RoutedCalls, result.CallsByShim.Values.Sum());
         Assert.Empty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
         Assert.Empty(Calls(Copy, IsSpanWhenAll));
-        Assert.Equal(result.RoutedCalls, Calls(Copy, m => m.DeclaringType.FullName == typeof(TaskShim).FullName).Count);
+        Assert.Empty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteMonitor));
+        Assert.Equal(result.CallsByShim[nameof(TaskShim)], Calls(Copy, m => m.DeclaringType.FullName == typeof(TaskShim).FullName).Count);
+        Assert.Equal(result.CallsByShim[nameof(MonitorShim)], Calls(Copy, m => m.DeclaringType.FullName == typeof(MonitorShim).FullName).Count);
         Assert.True(RewrittenAssembly.IsRewritten(Copy), "the pass keeps Coyote's signature");
         Assert.Equal(0, ShimPass.Apply(Copy, Primitives).RoutedCalls);
     }
@@ -62,16 +65,13 @@ public sealed class ShimPassTests : IDisposable
             var ofTypes = shim.CustomAttributes.Where(a => a.AttributeType.Name == nameof(ShimOfAttribute)).Select(a => targets[(string)a.ConstructorArguments[0].Value]).ToList();
             foreach (var method in shim.Methods.Where(m => m.IsPublic && m.IsStatic))
             {
-                var key = Key(shim.FullName, method);
+                var key = Signature.Of(shim.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, ShimCatalog.TargetParameters(new Shim(method, ShimCatalog.TakesCallSite(method))));
                 Assert.True(
-                    ofTypes.Any(target => target.Methods.Any(m => m.IsStatic && Key(shim.FullName, m) == key)),
+                    ofTypes.Any(target => target.Methods.Any(m => m.IsStatic && Signature.Of(shim.FullName, m.Name, m.GenericParameters.Count, m.ReturnType, m.Parameters.Select(p => p.ParameterType)) == key)),
                     $"{shim.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))}) stands in for no method of {string.Join(" or ", ofTypes.Select(t => t.FullName))}");
             }
         }
     }
-
-    private static string Key(string type, MethodDefinition method) =>
-        Signature.Of(type, method.Name, method.GenericParameters.Count, method.ReturnType, method.Parameters.Select(p => p.ParameterType));
 
     private static bool IsSpanWhenAll(MethodReference method) =>
         method.DeclaringType.FullName == "System.Threading.Tasks.Task" && method.Name == "WhenAll"
