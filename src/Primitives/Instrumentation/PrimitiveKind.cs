@@ -46,4 +46,10 @@ public enum PrimitiveKind
     /// <see cref="AsyncLock"/> and <see cref="AsyncCondition"/>).
     /// </summary>
     Monitor,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.SemaphoreSlim"/> (wait, release) in code rewritten by
+    /// <c>interleave test --rewrite</c> (asyncio <c>Semaphore</c>, whose Interleave type is <see cref="AsyncSemaphore"/>).
+    /// </summary>
+    SemaphoreSlim,
 }

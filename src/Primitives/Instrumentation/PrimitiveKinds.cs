@@ -12,7 +12,7 @@ public static class PrimitiveKinds
     public static PrimitiveFamily Family(this PrimitiveKind kind) => kind switch
     {
         PrimitiveKind.AsyncLock or PrimitiveKind.Monitor => PrimitiveFamily.Lock,
-        PrimitiveKind.AsyncSemaphore or PrimitiveKind.AsyncBoundedSemaphore => PrimitiveFamily.Semaphore,
+        PrimitiveKind.AsyncSemaphore or PrimitiveKind.AsyncBoundedSemaphore or PrimitiveKind.SemaphoreSlim => PrimitiveFamily.Semaphore,
         PrimitiveKind.AsyncEvent => PrimitiveFamily.Event,
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
         PrimitiveKind.AsyncBarrier => PrimitiveFamily.Barrier,
@@ -38,5 +38,6 @@ public static class PrimitiveKinds
         PrimitiveKind.Shared => "shared",
         PrimitiveKind.ControlledTask => "task",
         PrimitiveKind.Monitor => "lock",
+        PrimitiveKind.SemaphoreSlim => "semaphore",
     };
 }

@@ -58,9 +58,9 @@ public sealed class MonitorShimTests
             Specification.Assert(MonitorShim.IsEntered(gate), "held after one of two exits");
             MonitorShim.Exit(gate);
             Specification.Assert(!MonitorShim.IsEntered(gate), "free after both exits");
-            Specification.Assert(Throws<SynchronizationLockException>(() => MonitorShim.Exit(gate)), "a third exit throws");
-            Specification.Assert(Throws<SynchronizationLockException>(() => MonitorShim.Pulse(gate)), "a pulse without the lock throws");
-            Specification.Assert(Throws<SynchronizationLockException>(() => MonitorShim.Wait(gate)), "a wait without the lock throws");
+            Specification.Assert(Misuse.Throws<SynchronizationLockException>(() => MonitorShim.Exit(gate)), "a third exit throws");
+            Specification.Assert(Misuse.Throws<SynchronizationLockException>(() => MonitorShim.Pulse(gate)), "a pulse without the lock throws");
+            Specification.Assert(Misuse.Throws<SynchronizationLockException>(() => MonitorShim.Wait(gate)), "a wait without the lock throws");
             return Task.CompletedTask;
         }, Options with { Iterations = 5 });
 
@@ -133,19 +133,5 @@ public sealed class MonitorShimTests
         Assert.False(takenElsewhere);
         MonitorShim.Exit(gate);
         Assert.False(System.Threading.Monitor.IsEntered(gate));
-    }
-
-    private static bool Throws<TException>(Action action)
-        where TException : Exception
-    {
-        try
-        {
-            action();
-            return false;
-        }
-        catch (TException)
-        {
-            return true;
-        }
     }
 }

@@ -121,6 +121,11 @@ public sealed class RewriteTests : CliTests
         }
 
         Assert.Matches(@"T\d RentFromThreeClientsAsync +finish +-> fails with an exception", account);
+
+        // The cause, step by step: the permit is given back (and handed on) before the connection is.
+        Assert.Matches(@"acquire semaphore 'SemaphoreSlim#1' +-> acquired +ConnectionPoolTests\.cs:\d+", account);
+        Assert.Matches(@"release semaphore 'SemaphoreSlim#1' +-> released, hands over to T\d RentFromThreeClientsAsync +ConnectionPoolTests\.cs:\d+", account);
+        Assert.Matches(@"acquire lock 'Stack#1' +-> acquired +ConnectionPoolTests\.cs:\d+", account);
     }
 
     [Fact]
