@@ -149,10 +149,18 @@ public static class ControlledTask
         PrimitiveEvents.Report(Tasks, PrimitiveOperation.Delay, OperationOutcome.Resumed, milliseconds, callerFile, callerLine);
     }
 
-    // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda.
+    // Lambdas compile to methods named "<Outer>b__3_0": show "Outer", the method that wrote the lambda. Local
+    // functions compile to "<Outer>g__Local|3_0": show "Local", the name the code gave it.
     internal static string ReadableMethodName(Delegate function)
     {
         var name = function.Method.Name;
+        var local = name.IndexOf(">g__", StringComparison.Ordinal);
+        var bar = name.IndexOf('|', StringComparison.Ordinal);
+        if (local > 0 && bar > local + 4)
+        {
+            return name[(local + 4)..bar];
+        }
+
         var close = name.IndexOf('>', StringComparison.Ordinal);
         return name.StartsWith('<') && close > 1 ? name[1..close] : name;
     }
