@@ -58,6 +58,7 @@ public static class CommandLine
             ThroughputCommand.Create(output, error),
             TimeToBugCommand.Create(output, error),
             MergeCommand.Create(output, error),
+            RewriteCommand.Create(output),
             EngineCommand.Create(output),
         };
         return root;

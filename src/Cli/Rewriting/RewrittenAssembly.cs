@@ -29,37 +29,59 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
     /// <exception cref="UsageException">The assembly is missing or not .NET, or the tool is missing or failed.</exception>
     internal static RewrittenAssembly Prepare(string assemblyPath, string outDir)
     {
-        var source = Path.GetFullPath(assemblyPath);
-        if (!File.Exists(source))
-        {
-            throw new UsageException($"Assembly not found: {assemblyPath}");
-        }
-
+        var source = Existing(assemblyPath);
         var name = Path.GetFileName(source);
-        var byCoyote = IsRewritten(source);
-        if (byCoyote && Shimmed(source))
+        if (IsRewritten(source) && Shimmed(source))
         {
             return new RewrittenAssembly(assemblyPath, $"{name} is rewritten already: exploring it as it is.");
         }
 
-        var clock = Stopwatch.StartNew();
         var folder = Path.Combine(Path.GetFullPath(outDir), "rewritten", Path.GetFileNameWithoutExtension(source));
-        var tool = byCoyote ? null : CoyoteTool.Find(Path.GetDirectoryName(source)!);
         CopyFolder(Path.GetDirectoryName(source)!, folder);
         var copy = Path.Combine(folder, name);
+        var how = RewriteInPlace(copy, toolSearch: Path.GetDirectoryName(source)!);
+        return new RewrittenAssembly(copy, $"Explored a copy of {name}, {how}: {copy}");
+    }
+
+    /// <summary>
+    /// Rewrites <paramref name="assemblyPath"/> itself as <see cref="Prepare"/> rewrites its copy, for
+    /// <c>interleave rewrite</c> after a build (as <c>coyote rewrite</c> is run): what a test project that calls
+    /// <c>Explorer.Verify</c> on code written with .NET's own primitives needs.
+    /// </summary>
+    /// <returns>What was done, in a sentence.</returns>
+    /// <exception cref="UsageException">The assembly is missing or not .NET, or the tool is missing or failed.</exception>
+    internal static string InPlace(string assemblyPath)
+    {
+        var source = Existing(assemblyPath);
+        var name = Path.GetFileName(source);
+        return IsRewritten(source) && Shimmed(source)
+            ? $"{name} is rewritten already: left as it is."
+            : $"Rewrote {name} in place, {RewriteInPlace(source, toolSearch: Path.GetDirectoryName(source)!)}.";
+    }
+
+    private static string Existing(string assemblyPath)
+    {
+        var source = Path.GetFullPath(assemblyPath);
+        return File.Exists(source) ? source : throw new UsageException($"Assembly not found: {assemblyPath}");
+    }
+
+    // coyote rewrite where Coyote has not rewritten it yet, then the shim pass; "rewritten with ..., N calls ...".
+    private static string RewriteInPlace(string assembly, string toolSearch)
+    {
+        var clock = Stopwatch.StartNew();
+        var tool = IsRewritten(assembly) ? null : CoyoteTool.Find(toolSearch);
         if (tool is not null)
         {
-            tool.Rewrite(copy);
-            if (!IsRewritten(copy))
+            tool.Rewrite(assembly);
+            if (!IsRewritten(assembly))
             {
-                throw new UsageException($"coyote rewrite ({tool.Origin}) exited cleanly but {copy} carries no rewriting signature: it was not rewritten.");
+                throw new UsageException($"coyote rewrite ({tool.Origin}) exited cleanly but {assembly} carries no rewriting signature: it was not rewritten.");
             }
         }
 
-        var routed = Shim(copy, folder);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var how = tool is null ? $"rewritten by Coyote already" : $"rewritten with coyote rewrite ({tool.Origin})";
-        return new RewrittenAssembly(copy, FormattableString.Invariant($"Explored a copy of {name}, {how}, {routed.RoutedCalls} calls observed through Interleave's shims ({seconds:0.0} s): {copy}"));
+        var routed = Shim(assembly, Path.GetDirectoryName(assembly)!);
+        var how = tool is null ? "rewritten by Coyote already" : $"rewritten with coyote rewrite ({tool.Origin})";
+        return FormattableString.Invariant($"{how}, {routed.RoutedCalls} calls observed through Interleave's shims ({clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
     // The shims are this harness's own primitives: the copy references them, and finds them beside it.

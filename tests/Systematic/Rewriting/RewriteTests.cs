@@ -142,6 +142,34 @@ public sealed class RewriteTests : CliTests
     }
 
     [Fact]
+    public void RewriteCommand_RewritesTheAssemblyInPlace_WhichThenExploresAsARewrittenOne()
+    {
+        var folder = Path.Combine(TempDir, "bin");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DotNetSamples.Dll)!))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var copy = Path.Combine(folder, Path.GetFileName(DotNetSamples.Dll));
+        var (exit, output, error) = Run("rewrite", copy);
+
+        Assert.True(exit == ExitCode.Ok, output + error);
+        Assert.StartsWith("Rewrote Interleave.DotNetSamples.dll in place, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
+        Assert.True(ShimPass.IsApplied(copy));
+        Assert.Equal("Interleave.DotNetSamples.dll is rewritten already: left as it is.", Run("rewrite", copy).Out.Trim());
+
+        var (testExit, tested, testError) = Run("test", copy, "--rewrite", "-m", "LockOrderTests.OppositeOrderDeadlocks", "-i", "100", "--seed", "5", "-o", OutDir);
+        Assert.True(testExit == ExitCode.BugFound, tested + testError);
+        Assert.StartsWith("Interleave.DotNetSamples.dll is rewritten already: exploring it as it is.", tested, StringComparison.Ordinal);
+        Assert.Contains("Cycle: T1 OppositeOrderDeadlocks -> T2 OppositeOrderDeadlocks -> T1 OppositeOrderDeadlocks", tested, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RewriteCommand_OnAMissingAssembly_IsAUsageError() =>
+        AssertUsageError(Run("rewrite", Path.Combine(TempDir, "missing.dll")), "Assembly not found: ");
+
+    [Fact]
     public void Rewrite_WithoutAnAssembly_IsAUsageError() =>
         AssertUsageError(Run("test", "--rewrite"), "--rewrite needs an assembly.dll");
 
