@@ -4,7 +4,9 @@ namespace Interleave.Rewriting;
 
 /// <summary>
 /// The shims of the primitives' assembly: every public static method of a class marked
-/// <c>[ShimOf(target)]</c>, by the signature of the target's method it stands in for.
+/// <c>[ShimOf(target)]</c>, by the signature of the target's method it stands in for. A shim of a generic
+/// target is a generic class of the same type parameters (<c>TaskCompletionSourceShim&lt;TResult&gt;</c> for
+/// <c>TaskCompletionSource`1</c>), so that both spell their types alike.
 /// </summary>
 internal sealed class ShimCatalog
 {
@@ -55,16 +57,40 @@ internal sealed class ShimCatalog
             && parameters[^1].CustomAttributes.Any(a => a.AttributeType.FullName == CallerLineNumber);
     }
 
-    /// <summary>The shim for a call to <paramref name="called"/>, or null if it has none.</summary>
-    internal Shim? For(MethodReference called)
+    /// <summary>
+    /// The shim for a call to <paramref name="called"/>, or null if it has none. An instance method is matched
+    /// as a static one taking its instance by reference first, as a call on a value type (an awaiter's
+    /// <c>GetResult</c>) passes it; the shims of reference types' methods are of Coyote's static wrappers.
+    /// </summary>
+    internal Shim? For(MethodReference called) => _shims.GetValueOrDefault(KeyOf(called.GetElementMethod()));
+
+    /// <summary>The signature a shim of <paramref name="method"/>, a method of its target, is found by.</summary>
+    internal static string KeyOf(MethodReference method)
     {
-        var method = called.GetElementMethod();
+        var declaring = method.DeclaringType.GetElementType();
+        var parameters = method.Parameters.Select(p => p.ParameterType);
         if (method.HasThis)
         {
-            return null;
+            parameters = parameters.Prepend(new ByReferenceType(OpenType(declaring)));
         }
 
-        var key = Signature.Of(method.DeclaringType.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, method.Parameters.Select(p => p.ParameterType));
-        return _shims.GetValueOrDefault(key);
+        return Signature.Of(declaring.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, parameters);
+    }
+
+    // A type as its own members see it: a generic one instantiated with its own parameters (TaskAwaiter<!0>).
+    private static TypeReference OpenType(TypeReference type)
+    {
+        if (!type.HasGenericParameters)
+        {
+            return type;
+        }
+
+        var open = new GenericInstanceType(type);
+        foreach (var parameter in type.GenericParameters)
+        {
+            open.GenericArguments.Add(parameter);
+        }
+
+        return open;
     }
 }

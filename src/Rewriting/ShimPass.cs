@@ -113,10 +113,15 @@ public static class ShimPass
         body.OptimizeMacros();
     }
 
-    // The shim, imported into the module, with the call's type arguments.
+    // The shim, imported into the module, with the call's type arguments: its class's, then its own.
     private static MethodReference Target(ModuleDefinition module, MethodReference called, MethodDefinition shim)
     {
         var imported = module.ImportReference(shim);
+        if (called.DeclaringType is GenericInstanceType host)
+        {
+            imported = OnHost(imported, host.GenericArguments);
+        }
+
         if (called is not GenericInstanceMethod generic)
         {
             return imported;
@@ -129,6 +134,35 @@ public static class ShimPass
         }
 
         return instance;
+    }
+
+    // A method of a generic class, on the class instantiated with the call's type arguments; its signature
+    // keeps the class's parameters (!0), as a member reference's does.
+    private static MethodReference OnHost(MethodReference method, IEnumerable<TypeReference> typeArguments)
+    {
+        var host = new GenericInstanceType(method.DeclaringType);
+        foreach (var argument in typeArguments)
+        {
+            host.GenericArguments.Add(argument);
+        }
+
+        var reference = new MethodReference(method.Name, method.ReturnType, host)
+        {
+            HasThis = method.HasThis,
+            ExplicitThis = method.ExplicitThis,
+            CallingConvention = method.CallingConvention,
+        };
+        foreach (var parameter in method.Parameters)
+        {
+            reference.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
+        }
+
+        foreach (var parameter in method.GenericParameters)
+        {
+            reference.GenericParameters.Add(new GenericParameter(parameter.Name, reference));
+        }
+
+        return reference;
     }
 
     // Each instruction's source line: that of the nearest visible sequence point at or before it.

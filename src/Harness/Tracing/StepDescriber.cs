@@ -57,6 +57,7 @@ internal static class StepDescriber
             (_, OperationOutcome.Failed) => "fails",
             (PrimitiveOperation.Put, OperationOutcome.Refused) => "refused (full)",
             (PrimitiveOperation.Get, OperationOutcome.Refused) => "refused (empty)",
+            (PrimitiveOperation.Set, OperationOutcome.Refused) => "refused (completed already)",
             _ => "done",
         };
     }

@@ -52,4 +52,11 @@ public enum PrimitiveKind
     /// <c>interleave test --rewrite</c> (asyncio <c>Semaphore</c>, whose Interleave type is <see cref="AsyncSemaphore"/>).
     /// </summary>
     SemaphoreSlim,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.Tasks.TaskCompletionSource"/> and its generic twin (set, awaited) in
+    /// code rewritten by <c>interleave test --rewrite</c> (asyncio's <c>Future</c>; a one-shot
+    /// <see cref="AsyncEvent"/>).
+    /// </summary>
+    TaskCompletionSource,
 }

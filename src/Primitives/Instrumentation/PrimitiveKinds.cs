@@ -13,7 +13,7 @@ public static class PrimitiveKinds
     {
         PrimitiveKind.AsyncLock or PrimitiveKind.Monitor => PrimitiveFamily.Lock,
         PrimitiveKind.AsyncSemaphore or PrimitiveKind.AsyncBoundedSemaphore or PrimitiveKind.SemaphoreSlim => PrimitiveFamily.Semaphore,
-        PrimitiveKind.AsyncEvent => PrimitiveFamily.Event,
+        PrimitiveKind.AsyncEvent or PrimitiveKind.TaskCompletionSource => PrimitiveFamily.Event,
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
         PrimitiveKind.AsyncBarrier => PrimitiveFamily.Barrier,
         PrimitiveKind.AsyncQueue or PrimitiveKind.AsyncLifoQueue or PrimitiveKind.AsyncPriorityQueue => PrimitiveFamily.Queue,
@@ -39,5 +39,6 @@ public static class PrimitiveKinds
         PrimitiveKind.ControlledTask => "task",
         PrimitiveKind.Monitor => "lock",
         PrimitiveKind.SemaphoreSlim => "semaphore",
+        PrimitiveKind.TaskCompletionSource => "task completion source",
     };
 }

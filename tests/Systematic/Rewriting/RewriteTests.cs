@@ -108,6 +108,17 @@ public sealed class RewriteTests : CliTests
     }
 
     [Fact]
+    public void Rewrite_ATaskCompletionSourceSetTooEarly_ShowsTheSetOfOneTaskAndTheAwaitOfTheOther()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "SignalBeforePublish", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "HandshakeTests.SignalBeforePublish.txt"));
+        Assert.Matches(@"T1 Start +set task completion source 'TaskCompletionSource#1' +-> set.* +HandshakeTests\.cs:\d+", account);
+        Assert.Matches(@"T2 HandshakeAsync +wait on task completion source 'TaskCompletionSource#1' +-> (waits|done) +HandshakeTests\.cs:\d+", account);
+    }
+
+    [Fact]
     public void Rewrite_TaskRunTasks_AreNamedAfterTheMethodThatStartedThem()
     {
         var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "ReleaseBeforeReturn", "-i", "100", "--seed", "5", "-o", OutDir);

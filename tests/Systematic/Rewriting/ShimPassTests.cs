@@ -28,12 +28,14 @@ public sealed class ShimPassTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Apply_RoutesTaskRunMonitorAndTheSpanOverloadsOfWhenAll_AndStampsTheAssemblyOnce()
+    public void Apply_RoutesTaskRunMonitorCompletionSourcesAwaitsAndTheSpanOverloadsOfWhenAll_AndStampsTheAssemblyOnce()
     {
         CoyoteTool.Find(_folder).Rewrite(Copy);
         Assert.NotEmpty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
         Assert.NotEmpty(Calls(Copy, IsSpanWhenAll));
         Assert.NotEmpty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteMonitor));
+        Assert.NotEmpty(Calls(Copy, IsCompletionSourceCall));
+        Assert.NotEmpty(Calls(Copy, IsAwaiterCall));
         Assert.False(ShimPass.IsApplied(Copy));
 
         var result = ShimPass.Apply(Copy, Primitives);
@@ -43,6 +45,8 @@ public sealed class ShimPassTests : IDisposable
         Assert.Empty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteTask && m.Name == "Run"));
         Assert.Empty(Calls(Copy, IsSpanWhenAll));
         Assert.Empty(Calls(Copy, m => m.DeclaringType.FullName == CoyoteMonitor));
+        Assert.Empty(Calls(Copy, IsCompletionSourceCall));
+        Assert.Empty(Calls(Copy, IsAwaiterCall));
         Assert.Equal(result.CallsByShim[nameof(TaskShim)], Calls(Copy, m => m.DeclaringType.FullName == typeof(TaskShim).FullName).Count);
         Assert.Equal(result.CallsByShim[nameof(MonitorShim)], Calls(Copy, m => m.DeclaringType.FullName == typeof(MonitorShim).FullName).Count);
         Assert.True(RewrittenAssembly.IsRewritten(Copy), "the pass keeps Coyote's signature");
@@ -55,8 +59,9 @@ public sealed class ShimPassTests : IDisposable
         // A shim whose signature matches nothing is never called: a typo would silently observe nothing.
         using var primitives = ModuleDefinition.ReadModule(Primitives);
         using var coyote = ModuleDefinition.ReadModule(typeof(Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task).Assembly.Location);
+        using var coyoteRuntime = ModuleDefinition.ReadModule(typeof(Microsoft.Coyote.Runtime.CompilerServices.TaskAwaiter).Assembly.Location);
         using var core = ModuleDefinition.ReadModule(typeof(Task).Assembly.Location);
-        var targets = new[] { coyote, core }.SelectMany(m => m.Types).Where(t => t.IsPublic).ToDictionary(t => t.FullName);
+        var targets = new[] { coyote, coyoteRuntime, core }.SelectMany(m => m.Types).Where(t => t.IsPublic).ToDictionary(t => t.FullName);
         var shimTypes = primitives.Types.Where(t => t.CustomAttributes.Any(a => a.AttributeType.Name == nameof(ShimOfAttribute))).ToList();
         Assert.NotEmpty(shimTypes);
 
@@ -65,13 +70,21 @@ public sealed class ShimPassTests : IDisposable
             var ofTypes = shim.CustomAttributes.Where(a => a.AttributeType.Name == nameof(ShimOfAttribute)).Select(a => targets[(string)a.ConstructorArguments[0].Value]).ToList();
             foreach (var method in shim.Methods.Where(m => m.IsPublic && m.IsStatic))
             {
-                var key = Signature.Of(shim.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, ShimCatalog.TargetParameters(new Shim(method, ShimCatalog.TakesCallSite(method))));
+                var parameters = ShimCatalog.TargetParameters(new Shim(method, ShimCatalog.TakesCallSite(method)));
                 Assert.True(
-                    ofTypes.Any(target => target.Methods.Any(m => m.IsStatic && Signature.Of(shim.FullName, m.Name, m.GenericParameters.Count, m.ReturnType, m.Parameters.Select(p => p.ParameterType)) == key)),
+                    ofTypes.Any(target => target.Methods.Any(m => ShimCatalog.KeyOf(m) == Signature.Of(target.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, parameters))),
                     $"{shim.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))}) stands in for no method of {string.Join(" or ", ofTypes.Select(t => t.FullName))}");
             }
         }
     }
+
+    private static bool IsCompletionSourceCall(MethodReference method) =>
+        method.DeclaringType.GetElementType().FullName is "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.TaskCompletionSource"
+            or "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.TaskCompletionSource`1";
+
+    private static bool IsAwaiterCall(MethodReference method) =>
+        method.DeclaringType.GetElementType().FullName is "Microsoft.Coyote.Runtime.CompilerServices.TaskAwaiter" or "Microsoft.Coyote.Runtime.CompilerServices.TaskAwaiter`1"
+            && method.Name is "get_IsCompleted" or "GetResult";
 
     private static bool IsSpanWhenAll(MethodReference method) =>
         method.DeclaringType.FullName == "System.Threading.Tasks.Task" && method.Name == "WhenAll"
