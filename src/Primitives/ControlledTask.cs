@@ -107,9 +107,12 @@ public static class ControlledTask
         [CallerLineNumber] int callerLine = 0)
     {
         Scheduling.Point();
-        var delayed = Task.Delay(delay, TimeProvider, cancellationToken);
-        return Scheduling.Known(PrimitiveEvents.IsObserved ? ReportDelayAsync(delayed, (long)delay.TotalMilliseconds, callerFile, callerLine) : delayed);
+        return Reported(Task.Delay(delay, TimeProvider, cancellationToken), (long)delay.TotalMilliseconds, callerFile, callerLine);
     }
+
+    /// <summary><paramref name="delayed"/>, a delay of the current task, as a step of the account: it sleeps, then wakes or is cancelled.</summary>
+    internal static Task Reported(Task delayed, long milliseconds, string callerFile, int callerLine) =>
+        Scheduling.Known(PrimitiveEvents.IsObserved ? ReportDelayAsync(delayed, milliseconds, callerFile, callerLine) : delayed);
 
     /// <summary>
     /// Lets other tasks run before the caller continues (asyncio <c>await asyncio.sleep(0)</c>); under test

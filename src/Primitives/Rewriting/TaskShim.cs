@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
 
 namespace Interleave.Primitives.Rewriting;
@@ -8,7 +9,7 @@ namespace Interleave.Primitives.Rewriting;
 /// body's method, as <see cref="ControlledTask.Run(Func{Task}, string?)"/> does; the
 /// <see cref="ReadOnlySpan{T}"/> overloads of <c>WhenAll</c>, <c>WhenAny</c> and <c>WaitAll</c> (new in
 /// .NET 9, which C# picks for a list of arguments) go to Coyote's array overloads, which Coyote 1.7.11's
-/// rewriting lacks, so that their tasks are controlled.
+/// rewriting lacks, so that their tasks are controlled; <c>Task.Delay</c> is Coyote's, a step of the account.
 /// </summary>
 /// <remarks>For the rewriter; not to be called from code.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -109,4 +110,38 @@ public static class TaskShim
     /// <summary><c>Task.WaitAll(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
     /// <param name="tasks">The tasks.</param>
     public static void WaitAll(ReadOnlySpan<Task> tasks) => CoyoteTask.WaitAll(tasks.ToArray());
+
+    /// <summary><see cref="Task.Delay(int)"/>, Coyote's (a delay whose end the scheduler picks), as a step of the account.</summary>
+    /// <param name="millisecondsDelay">How long to wait.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    public static Task Delay(int millisecondsDelay, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        ControlledTask.Reported(CoyoteTask.Delay(millisecondsDelay), millisecondsDelay, callerFile, callerLine);
+
+    /// <summary><see cref="Task.Delay(int, CancellationToken)"/>, Coyote's, as a step of the account.</summary>
+    /// <param name="millisecondsDelay">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        ControlledTask.Reported(CoyoteTask.Delay(millisecondsDelay, cancellationToken), millisecondsDelay, callerFile, callerLine);
+
+    /// <summary><see cref="Task.Delay(TimeSpan)"/>, Coyote's, as a step of the account.</summary>
+    /// <param name="delay">How long to wait.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    public static Task Delay(TimeSpan delay, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        ControlledTask.Reported(CoyoteTask.Delay(delay), (long)delay.TotalMilliseconds, callerFile, callerLine);
+
+    /// <summary><see cref="Task.Delay(TimeSpan, CancellationToken)"/>, Coyote's, as a step of the account.</summary>
+    /// <param name="delay">How long to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        ControlledTask.Reported(CoyoteTask.Delay(delay, cancellationToken), (long)delay.TotalMilliseconds, callerFile, callerLine);
 }
