@@ -145,6 +145,10 @@ internal sealed class HappensBefore(bool includeLocks = true)
                 or PrimitiveOperation.TaskDone or PrimitiveOperation.Shutdown => (e.Outcome == OperationOutcome.Completed, false),
             PrimitiveOperation.Put => (done, false),
             PrimitiveOperation.Acquire or PrimitiveOperation.Join => (false, done),
+
+            // A concurrent collection orders its operations: each sees what the ones before it did.
+            PrimitiveOperation.Get or PrimitiveOperation.Lookup when e.PrimitiveKind.Family() == PrimitiveFamily.ConcurrentCollection => (false, true),
+            PrimitiveOperation.Update => (true, true),
             PrimitiveOperation.Get => (false, done || e.Outcome == OperationOutcome.Failed),
 
             // A barrier wait is an arrival (blocked, or the last one passing) and a departure (passing or released).

@@ -258,6 +258,8 @@ internal static partial class HtmlReport
         PrimitiveOperation.Delay => "zzz",
         PrimitiveOperation.Read => "rd",
         PrimitiveOperation.Write => "wr",
+        PrimitiveOperation.Lookup => "look",
+        PrimitiveOperation.Update => "upd",
         _ => "?",
     };
 

@@ -28,6 +28,8 @@ internal static class StepDescriber
         PrimitiveOperation.Shutdown => $"shut down {Primitive(e)}",
         PrimitiveOperation.Read => $"read {Primitive(e)}",
         PrimitiveOperation.Write => $"write {Primitive(e)}",
+        PrimitiveOperation.Lookup => $"look into {Primitive(e)}",
+        PrimitiveOperation.Update => $"update {Primitive(e)}",
         _ => $"{e.Operation} {Primitive(e)}",
     };
 
@@ -47,6 +49,10 @@ internal static class StepDescriber
             (PrimitiveOperation.Release, OperationOutcome.Completed) => other is null ? "released" : $"released, hands over to {other}",
             (PrimitiveOperation.Notify, OperationOutcome.Completed) => $"woke {e.Value}",
             (PrimitiveOperation.Set, OperationOutcome.Completed) => e.Value > 0 ? $"set, woke {e.Value}" : "set",
+            (PrimitiveOperation.Lookup, OperationOutcome.Completed) => "found",
+            (PrimitiveOperation.Lookup, OperationOutcome.Refused) => "not found",
+            (PrimitiveOperation.Update, OperationOutcome.Completed) => e.Value == 1 ? "done (1 entry)" : $"done ({e.Value} entries)",
+            (PrimitiveOperation.Update, OperationOutcome.Refused) => "refused (the key forbade it)",
             (PrimitiveOperation.Put, OperationOutcome.Completed) => other is null ? $"done ({e.Value} queued)" : $"handed to {other}",
             (PrimitiveOperation.Get, OperationOutcome.Completed) => other is null ? $"got an item ({e.Value} left)" : $"got an item, admits {other}'s put",
             (PrimitiveOperation.Get, OperationOutcome.Resumed) => "got an item after waiting",

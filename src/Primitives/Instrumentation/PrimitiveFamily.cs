@@ -29,4 +29,10 @@ public enum PrimitiveFamily
 
     /// <summary>Task starts, ends, yields and sleeps (<see cref="ControlledTask"/>).</summary>
     Task,
+
+    /// <summary>
+    /// A collection whose every operation is atomic and never waits (.NET's concurrent collections): each
+    /// operation is ordered after the ones before it, but a sequence of them is not atomic.
+    /// </summary>
+    ConcurrentCollection,
 }

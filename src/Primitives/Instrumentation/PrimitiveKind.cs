@@ -59,4 +59,28 @@ public enum PrimitiveKind
     /// <see cref="AsyncEvent"/>).
     /// </summary>
     TaskCompletionSource,
+
+    /// <summary>
+    /// .NET's <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/> in code rewritten by
+    /// <c>interleave test --rewrite</c> (asyncio has none: its tasks share a plain <c>dict</c>).
+    /// </summary>
+    ConcurrentDictionary,
+
+    /// <summary>
+    /// .NET's <see cref="System.Collections.Concurrent.ConcurrentQueue{T}"/> in code rewritten by
+    /// <c>interleave test --rewrite</c> (asyncio <c>Queue</c>'s <c>put_nowait</c>/<c>get_nowait</c>; <see cref="AsyncQueue{T}"/>).
+    /// </summary>
+    ConcurrentQueue,
+
+    /// <summary>
+    /// .NET's <see cref="System.Collections.Concurrent.ConcurrentStack{T}"/> in code rewritten by
+    /// <c>interleave test --rewrite</c> (asyncio <c>LifoQueue</c>'s <c>put_nowait</c>/<c>get_nowait</c>; <see cref="AsyncLifoQueue{T}"/>).
+    /// </summary>
+    ConcurrentStack,
+
+    /// <summary>
+    /// .NET's <see cref="System.Collections.Concurrent.ConcurrentBag{T}"/> in code rewritten by
+    /// <c>interleave test --rewrite</c> (asyncio has none).
+    /// </summary>
+    ConcurrentBag,
 }

@@ -19,6 +19,8 @@ public static class PrimitiveKinds
         PrimitiveKind.AsyncQueue or PrimitiveKind.AsyncLifoQueue or PrimitiveKind.AsyncPriorityQueue => PrimitiveFamily.Queue,
         PrimitiveKind.Shared => PrimitiveFamily.SharedCell,
         PrimitiveKind.ControlledTask => PrimitiveFamily.Task,
+        PrimitiveKind.ConcurrentDictionary or PrimitiveKind.ConcurrentQueue or PrimitiveKind.ConcurrentStack
+            or PrimitiveKind.ConcurrentBag => PrimitiveFamily.ConcurrentCollection,
     };
 
     /// <summary>The noun accounts name a primitive of <paramref name="kind"/> by: "lock" in "lock 'account'".</summary>
@@ -40,5 +42,9 @@ public static class PrimitiveKinds
         PrimitiveKind.Monitor => "lock",
         PrimitiveKind.SemaphoreSlim => "semaphore",
         PrimitiveKind.TaskCompletionSource => "task completion source",
+        PrimitiveKind.ConcurrentDictionary => "concurrent dictionary",
+        PrimitiveKind.ConcurrentQueue => "concurrent queue",
+        PrimitiveKind.ConcurrentStack => "concurrent stack",
+        PrimitiveKind.ConcurrentBag => "concurrent bag",
     };
 }

@@ -59,4 +59,16 @@ public enum PrimitiveOperation
 
     /// <summary>A task writes a <see cref="Shared{T}"/> cell.</summary>
     Write,
+
+    /// <summary>
+    /// A task looks into a concurrent collection without changing it (<c>ContainsKey</c>, <c>TryGetValue</c>,
+    /// <c>TryPeek</c>, <c>Count</c>): completed when it found what it looked for, refused when not.
+    /// </summary>
+    Lookup,
+
+    /// <summary>
+    /// A task changes the entries of a concurrent dictionary (<c>TryAdd</c>, the indexer, <c>AddOrUpdate</c>,
+    /// <c>TryRemove</c>): completed when it changed them, refused when the key's state forbade it.
+    /// </summary>
+    Update,
 }

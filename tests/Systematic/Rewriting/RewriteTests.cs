@@ -119,6 +119,20 @@ public sealed class RewriteTests : CliTests
     }
 
     [Fact]
+    public void Rewrite_ACheckThenAddOnAConcurrentDictionary_ShowsEachTasksLookAndUpdateWithTheirLines()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "CheckThenAddOpensTwice", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "AccountStoreTests.CheckThenAddOpensTwice.txt"));
+        foreach (var task in new[] { "T1", "T2" })
+        {
+            Assert.Matches($@"{task} \S+ +look into concurrent dictionary 'ConcurrentDictionary#1' +-> not found +AccountStoreTests\.cs:\d+", account);
+            Assert.Matches($@"{task} \S+ +update concurrent dictionary 'ConcurrentDictionary#1' +-> done \(1 entry\) +AccountStoreTests\.cs:\d+", account);
+        }
+    }
+
+    [Fact]
     public void Rewrite_TaskRunTasks_AreNamedAfterTheMethodThatStartedThem()
     {
         var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "ReleaseBeforeReturn", "-i", "100", "--seed", "5", "-o", OutDir);
