@@ -13,6 +13,7 @@ namespace Interleave.Rewriting;
 public static class ShimPass
 {
     private const string AppliedAttribute = ShimCatalog.Namespace + ".ShimsAppliedAttribute";
+    private const string FieldsObservedAttribute = ShimCatalog.Namespace + ".FieldsObservedAttribute";
 
     /// <summary>True if the pass has been applied to the assembly at <paramref name="assemblyPath"/>.</summary>
     /// <param name="assemblyPath">The assembly.</param>
@@ -24,12 +25,23 @@ public static class ShimPass
         return module.Assembly.CustomAttributes.Any(a => a.AttributeType.FullName == AppliedAttribute);
     }
 
+    /// <summary>True if the pass observed the field accesses of the assembly at <paramref name="assemblyPath"/>.</summary>
+    /// <param name="assemblyPath">The assembly.</param>
+    /// <returns>Whether it carries the stamp of <c>observeFields</c>.</returns>
+    /// <exception cref="RewritingException">The file is not a readable .NET assembly.</exception>
+    public static bool ObservesFields(string assemblyPath)
+    {
+        using var module = Read(assemblyPath, withSymbols: false, resolver: null);
+        return module.Assembly.CustomAttributes.Any(a => a.AttributeType.FullName == FieldsObservedAttribute);
+    }
+
     /// <summary>Routes the calls of <paramref name="assemblyPath"/> through the shims of <paramref name="primitivesPath"/>.</summary>
     /// <param name="assemblyPath">The assembly, rewritten by Coyote; changed in place, with its PDB if it has one.</param>
     /// <param name="primitivesPath">The Interleave.Primitives assembly whose shims the calls go to.</param>
-    /// <returns>How many calls were routed, to which shims.</returns>
+    /// <param name="observeFields">Also make every read and write of a field tasks can share a step the race detector checks.</param>
+    /// <returns>How many calls were routed, to which shims, and how many field accesses are observed.</returns>
     /// <exception cref="RewritingException">An assembly could not be read or written.</exception>
-    public static ShimPassResult Apply(string assemblyPath, string primitivesPath)
+    public static ShimPassResult Apply(string assemblyPath, string primitivesPath, bool observeFields = false)
     {
         using var resolver = new DefaultAssemblyResolver();
         resolver.AddSearchDirectory(Path.GetDirectoryName(Path.GetFullPath(assemblyPath)));
@@ -41,13 +53,20 @@ public static class ShimPass
         using var module = Read(assemblyPath, hasSymbols, resolver);
 
         var routed = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+        var fields = observeFields ? new FieldAccessPass(module, primitives) : null;
+        var fieldAccesses = 0;
+        foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).ToList())
         {
             Route(method, catalog, routed);
+            fieldAccesses += fields?.Instrument(method) ?? 0;
         }
 
-        var applied = primitives.GetType(AppliedAttribute).Methods.Single(m => m.IsConstructor && !m.HasParameters);
-        module.Assembly.CustomAttributes.Add(new CustomAttribute(module.ImportReference(applied)));
+        Stamp(module, primitives, AppliedAttribute);
+        if (observeFields)
+        {
+            Stamp(module, primitives, FieldsObservedAttribute);
+        }
+
         try
         {
             module.Write(assemblyPath, new WriterParameters { WriteSymbols = hasSymbols });
@@ -57,7 +76,13 @@ public static class ShimPass
             throw new RewritingException($"Cannot write {assemblyPath}: {error.Message}", error);
         }
 
-        return new ShimPassResult(routed.Values.Sum(), routed);
+        return new ShimPassResult(routed.Values.Sum(), routed, fieldAccesses);
+    }
+
+    private static void Stamp(ModuleDefinition module, ModuleDefinition primitives, string attribute)
+    {
+        var constructor = primitives.GetType(attribute).Methods.Single(m => m.IsConstructor && !m.HasParameters);
+        module.Assembly.CustomAttributes.Add(new CustomAttribute(module.ImportReference(constructor)));
     }
 
     private static ModuleDefinition Read(string path, bool withSymbols, IAssemblyResolver? resolver)
@@ -91,9 +116,10 @@ public static class ShimPass
         }
 
         var points = method.DebugInformation.GetSequencePointMapping();
-        var sites = CallSites(method, points);
+        var sites = MethodEditing.SourceLines(method, points);
         body.SimplifyMacros();
         var il = body.GetILProcessor();
+        var moved = new Dictionary<Instruction, Instruction>();
         foreach (var (call, shim) in calls)
         {
             call.Operand = Target(method.Module, (MethodReference)call.Operand, shim!.Method);
@@ -103,13 +129,14 @@ public static class ShimPass
                 var first = il.Create(OpCodes.Ldstr, file);
                 il.InsertBefore(call, first);
                 il.InsertBefore(call, il.Create(OpCodes.Ldc_I4, line));
-                Retarget(method, points, call, first);
+                moved[call] = first;
             }
 
             var name = shim.Method.DeclaringType.Name;
             routed[name] = routed.GetValueOrDefault(name) + 1;
         }
 
+        MethodEditing.Retarget(method, points, moved);
         body.OptimizeMacros();
     }
 
@@ -163,66 +190,5 @@ public static class ShimPass
         }
 
         return reference;
-    }
-
-    // Each instruction's source line: that of the nearest visible sequence point at or before it.
-    private static Dictionary<Instruction, (string File, int Line)> CallSites(MethodDefinition method, IDictionary<Instruction, SequencePoint> points)
-    {
-        var sites = new Dictionary<Instruction, (string, int)>();
-        (string, int) current = (string.Empty, 0);
-        foreach (var instruction in method.Body.Instructions)
-        {
-            if (points.TryGetValue(instruction, out var point) && !point.IsHidden)
-            {
-                current = (point.Document.Url, point.StartLine);
-            }
-
-            sites[instruction] = current;
-        }
-
-        return sites;
-    }
-
-    // What pointed at the call (branches, switch tables, exception handlers, its sequence point) now points
-    // at the first instruction inserted before it, so the inserted arguments are never skipped.
-    private static void Retarget(MethodDefinition method, IDictionary<Instruction, SequencePoint> points, Instruction call, Instruction first)
-    {
-        var body = method.Body;
-        foreach (var instruction in body.Instructions)
-        {
-            if (instruction.Operand == call)
-            {
-                instruction.Operand = first;
-            }
-            else if (instruction.Operand is Instruction[] targets)
-            {
-                for (var i = 0; i < targets.Length; i++)
-                {
-                    targets[i] = targets[i] == call ? first : targets[i];
-                }
-            }
-        }
-
-        foreach (var handler in body.ExceptionHandlers)
-        {
-            handler.TryStart = handler.TryStart == call ? first : handler.TryStart;
-            handler.TryEnd = handler.TryEnd == call ? first : handler.TryEnd;
-            handler.HandlerStart = handler.HandlerStart == call ? first : handler.HandlerStart;
-            handler.HandlerEnd = handler.HandlerEnd == call ? first : handler.HandlerEnd;
-            handler.FilterStart = handler.FilterStart == call ? first : handler.FilterStart;
-        }
-
-        // A sequence point at the call moves to the first inserted instruction, where its statement now begins.
-        if (points.TryGetValue(call, out var point))
-        {
-            var sequence = method.DebugInformation.SequencePoints;
-            sequence[sequence.IndexOf(point)] = new SequencePoint(first, point.Document)
-            {
-                StartLine = point.StartLine,
-                StartColumn = point.StartColumn,
-                EndLine = point.EndLine,
-                EndColumn = point.EndColumn,
-            };
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Interleave.Cli;
 
 namespace Interleave.Tests.Systematic;
@@ -33,6 +34,30 @@ public abstract class CliTests : IDisposable
         using var error = new StringWriter();
         var exit = CommandLine.Run(args, output, error);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs the command as a process of its own, as a user does: for runs that load an assembly this process
+    /// may hold already in another form (a copy rewritten otherwise), since a process loads one assembly of a name.
+    /// </summary>
+    protected static (int Exit, string Out, string Err) RunInOwnProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Interleave.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
     }
 
     /// <summary>Asserts a usage error: exit 1, one line on stderr containing every fragment, nothing like a stack trace.</summary>

@@ -19,9 +19,11 @@ internal static class RewriteCommand
         {
             assembly,
         };
+        var observeFields = SharedArguments.ObserveFields();
+        command.Options.Add(observeFields);
         command.SetAction(parse =>
         {
-            output.WriteLine(RewrittenAssembly.InPlace(parse.GetValue(assembly)!));
+            output.WriteLine(RewrittenAssembly.InPlace(parse.GetValue(assembly)!, parse.GetValue(observeFields)));
             return ExitCode.Ok;
         });
         return command;

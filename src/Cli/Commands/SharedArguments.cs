@@ -18,4 +18,11 @@ internal static class SharedArguments
         Description = "Only the tests whose name (scenario name, method name or Type.Method) is NAME, or else contains it.",
         HelpName = "NAME",
     };
+
+    /// <summary>The <c>--observe-fields</c> switch of the commands that rewrite an assembly.</summary>
+    internal static Option<bool> ObserveFields() => new("--observe-fields")
+    {
+        Description = "Also make every read and write of a field that tasks can share a scheduling point and a step checked for data races, "
+            + "as a Shared<T> cell is (not a struct's, readonly or thread-static fields, nor array elements); volatile fields, Interlocked and Volatile order the tasks and are never a race.",
+    };
 }

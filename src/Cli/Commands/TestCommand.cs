@@ -34,13 +34,14 @@ internal static class TestCommand
         var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var rewrite = new Option<bool>("--rewrite") { Description = "Rewrite a copy of the assembly with coyote rewrite first (from a local tool manifest or a global install), for code on .NET's own Task.Run, lock, SemaphoreSlim...; an assembly rewritten already is explored as it is." };
+        var observeFields = SharedArguments.ObserveFields();
         var parallel = new Option<int>("--parallel", "-p") { Description = "Run up to N Coyote engines side by side: N tests at once, or, for a single test, its schedules split among N engines (the same schedules as one engine, sooner).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var command = new Command(
             "test",
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, rewrite,
+            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -59,6 +60,7 @@ internal static class TestCommand
                 Verbosity = parse.GetValue(verbosity) ?? "normal",
                 Races = parse.GetValue(races) ?? "fail",
                 Rewrite = parse.GetValue(rewrite),
+                ObserveFields = parse.GetValue(observeFields),
             },
             output,
             error));
@@ -69,7 +71,7 @@ internal static class TestCommand
     {
         var (exploration, shard) = Validate(settings);
         var verbosity = ParseVerbosity(settings.Verbosity);
-        var rewritten = settings.Rewrite ? RewrittenAssembly.Prepare(settings.AssemblyPath!, settings.OutDir) : null;
+        var rewritten = settings.Rewrite ? RewrittenAssembly.Prepare(settings.AssemblyPath!, settings.OutDir, settings.ObserveFields) : null;
         var assemblyPath = rewritten?.AssemblyPath ?? settings.AssemblyPath;
         var suite = TestDiscovery.Discover(assemblyPath, error);
         var selected = TestSelector.Select(suite, settings.Method);
@@ -202,6 +204,7 @@ internal static class TestCommand
         Require(settings.MaxSteps > 0, $"--max-steps must be at least 1, not {settings.MaxSteps}.");
         Require(settings.TimeoutSeconds is null or > 0, $"--timeout must be at least 1 second, not {settings.TimeoutSeconds}.");
         Require(settings.Parallel > 0, $"--parallel must be at least 1, not {settings.Parallel}.");
+        Require(!settings.ObserveFields || settings.Rewrite, "--observe-fields needs --rewrite: fields are observed by rewriting the assembly.");
         Require(!settings.Rewrite || settings.AssemblyPath is not null, "--rewrite needs an assembly.dll: the built-in scenarios run on Interleave primitives, which need no rewriting.");
         var file = FileInTheWay(settings.OutDir);
         Require(file is null, file == Path.GetFullPath(settings.OutDir)

@@ -33,4 +33,6 @@ internal sealed record TestSettings
     public string Races { get; init; } = "fail";
 
     public bool Rewrite { get; init; }
+
+    public bool ObserveFields { get; init; }
 }

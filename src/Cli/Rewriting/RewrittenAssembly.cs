@@ -26,20 +26,25 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
     /// </summary>
     /// <param name="assemblyPath">The user's test assembly.</param>
     /// <param name="outDir">The run's output folder, where the copy goes.</param>
-    /// <exception cref="UsageException">The assembly is missing or not .NET, or the tool is missing or failed.</exception>
-    internal static RewrittenAssembly Prepare(string assemblyPath, string outDir)
+    /// <param name="observeFields">Also observe the reads and writes of fields tasks can share.</param>
+    /// <exception cref="UsageException">
+    /// The assembly is missing or not .NET, the tool is missing or failed, or fields are to be observed in an
+    /// assembly rewritten already without them.
+    /// </exception>
+    internal static RewrittenAssembly Prepare(string assemblyPath, string outDir, bool observeFields)
     {
         var source = Existing(assemblyPath);
         var name = Path.GetFileName(source);
         if (IsRewritten(source) && Shimmed(source))
         {
+            RequireFieldsObserved(source, observeFields);
             return new RewrittenAssembly(assemblyPath, $"{name} is rewritten already: exploring it as it is.");
         }
 
         var folder = Path.Combine(Path.GetFullPath(outDir), "rewritten", Path.GetFileNameWithoutExtension(source));
         CopyFolder(Path.GetDirectoryName(source)!, folder);
         var copy = Path.Combine(folder, name);
-        var how = RewriteInPlace(copy, toolSearch: Path.GetDirectoryName(source)!);
+        var how = RewriteInPlace(copy, toolSearch: Path.GetDirectoryName(source)!, observeFields);
         return new RewrittenAssembly(copy, $"Explored a copy of {name}, {how}: {copy}");
     }
 
@@ -48,15 +53,35 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
     /// <c>interleave rewrite</c> after a build (as <c>coyote rewrite</c> is run): what a test project that calls
     /// <c>Explorer.Verify</c> on code written with .NET's own primitives needs.
     /// </summary>
+    /// <param name="assemblyPath">The assembly.</param>
+    /// <param name="observeFields">Also observe the reads and writes of fields tasks can share.</param>
     /// <returns>What was done, in a sentence.</returns>
-    /// <exception cref="UsageException">The assembly is missing or not .NET, or the tool is missing or failed.</exception>
-    internal static string InPlace(string assemblyPath)
+    /// <exception cref="UsageException">
+    /// The assembly is missing or not .NET, the tool is missing or failed, or fields are to be observed in an
+    /// assembly rewritten already without them.
+    /// </exception>
+    internal static string InPlace(string assemblyPath, bool observeFields)
     {
         var source = Existing(assemblyPath);
         var name = Path.GetFileName(source);
-        return IsRewritten(source) && Shimmed(source)
-            ? $"{name} is rewritten already: left as it is."
-            : $"Rewrote {name} in place, {RewriteInPlace(source, toolSearch: Path.GetDirectoryName(source)!)}.";
+        if (IsRewritten(source) && Shimmed(source))
+        {
+            RequireFieldsObserved(source, observeFields);
+            return $"{name} is rewritten already: left as it is.";
+        }
+
+        return $"Rewrote {name} in place, {RewriteInPlace(source, toolSearch: Path.GetDirectoryName(source)!, observeFields)}.";
+    }
+
+    // An assembly's field accesses can be observed only while its calls are routed: not once it is stamped.
+    private static void RequireFieldsObserved(string assembly, bool observeFields)
+    {
+        if (observeFields && !Guarded(() => ShimPass.ObservesFields(assembly)))
+        {
+            throw new UsageException(
+                $"{Path.GetFileName(assembly)} was rewritten without --observe-fields, so its field accesses cannot be observed now: "
+                + "rebuild it, then rewrite it with --observe-fields.");
+        }
     }
 
     private static string Existing(string assemblyPath)
@@ -66,7 +91,7 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
     }
 
     // coyote rewrite where Coyote has not rewritten it yet, then the shim pass; "rewritten with ..., N calls ...".
-    private static string RewriteInPlace(string assembly, string toolSearch)
+    private static string RewriteInPlace(string assembly, string toolSearch, bool observeFields)
     {
         var clock = Stopwatch.StartNew();
         var tool = IsRewritten(assembly) ? null : CoyoteTool.Find(toolSearch);
@@ -79,13 +104,14 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
             }
         }
 
-        var routed = Shim(assembly, Path.GetDirectoryName(assembly)!);
+        var routed = Shim(assembly, Path.GetDirectoryName(assembly)!, observeFields);
         var how = tool is null ? "rewritten by Coyote already" : $"rewritten with coyote rewrite ({tool.Origin})";
-        return FormattableString.Invariant($"{how}, {routed.RoutedCalls} calls observed through Interleave's shims ({clock.Elapsed.TotalSeconds:0.0} s)");
+        var fields = observeFields ? FormattableString.Invariant($" and {routed.ObservedFieldAccesses} field accesses") : string.Empty;
+        return FormattableString.Invariant($"{how}, {routed.RoutedCalls} calls{fields} observed through Interleave's shims ({clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
     // The shims are this harness's own primitives: the copy references them, and finds them beside it.
-    private static ShimPassResult Shim(string copy, string folder)
+    private static ShimPassResult Shim(string copy, string folder, bool observeFields)
     {
         var primitives = typeof(ControlledTask).Assembly.Location;
         var beside = Path.Combine(folder, Path.GetFileName(primitives));
@@ -96,7 +122,7 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
                 File.Copy(primitives, beside);
             }
 
-            return ShimPass.Apply(copy, primitives);
+            return ShimPass.Apply(copy, primitives, observeFields);
         }
         catch (Exception error) when (error is RewritingException or IOException or UnauthorizedAccessException)
         {
@@ -104,11 +130,13 @@ internal sealed record RewrittenAssembly(string AssemblyPath, string Note)
         }
     }
 
-    private static bool Shimmed(string path)
+    private static bool Shimmed(string path) => Guarded(() => ShimPass.IsApplied(path));
+
+    private static bool Guarded(Func<bool> read)
     {
         try
         {
-            return ShimPass.IsApplied(path);
+            return read();
         }
         catch (RewritingException error)
         {

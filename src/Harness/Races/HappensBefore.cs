@@ -21,6 +21,8 @@ internal sealed class HappensBefore(bool includeLocks = true)
     // Task ids to slots in the clocks (0, 1, 2, ... as tasks appear), and each task's clock by slot.
     private readonly Dictionary<int, int> _slots = [];
     private readonly List<VectorClock> _tasks = [];
+    private static readonly (PrimitiveKind Kind, string Name) AtomicMemory = (PrimitiveKind.Interlocked, "memory");
+
     private readonly Dictionary<(PrimitiveKind Kind, string Name), VectorClock> _primitives = [];
     private readonly Dictionary<int, int> _starters = [];
     private readonly Dictionary<int, List<VectorClock>> _endedChildren = [];
@@ -78,7 +80,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
                 var starter = _starters.GetValueOrDefault(task, TaskIdentity.Root.Id);
                 (_endedChildren.TryGetValue(starter, out var ended) ? ended : _endedChildren[starter] = []).Add(clock.Copy());
                 break;
-            case PrimitiveOperation.Read or PrimitiveOperation.Write:
+            case PrimitiveOperation.Read or PrimitiveOperation.Write when e.PrimitiveKind != PrimitiveKind.VolatileField:
                 break;
             default:
                 synchronizes = Synchronize(e, clock);
@@ -102,7 +104,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
             return true;
         }
 
-        var key = (e.PrimitiveKind, e.PrimitiveName);
+        var key = OrdersAllMemory(e) ? AtomicMemory : (e.PrimitiveKind, e.PrimitiveName);
         if (!_primitives.TryGetValue(key, out var primitive))
         {
             _primitives[key] = primitive = new VectorClock();
@@ -135,6 +137,11 @@ internal sealed class HappensBefore(bool includeLocks = true)
         return slot;
     }
 
+    // Volatile and interlocked accesses are not told apart by location (a ref does not say which field it is):
+    // one clock orders them all, which can hide a race but never invents one.
+    private static bool OrdersAllMemory(in PrimitiveEvent e) =>
+        e.PrimitiveKind is PrimitiveKind.VolatileField || e.PrimitiveKind.Family() == PrimitiveFamily.AtomicMemory;
+
     // Which side of a happens-before edge an operation is on: (release, acquire).
     private static (bool Releases, bool Acquires) Roles(in PrimitiveEvent e)
     {
@@ -149,6 +156,10 @@ internal sealed class HappensBefore(bool includeLocks = true)
             // A concurrent collection orders its operations: each sees what the ones before it did.
             PrimitiveOperation.Get or PrimitiveOperation.Lookup when e.PrimitiveKind.Family() == PrimitiveFamily.ConcurrentCollection => (false, true),
             PrimitiveOperation.Update => (true, true),
+
+            // A volatile write publishes what its task did before it; a volatile read sees what was published.
+            PrimitiveOperation.Write when e.PrimitiveKind == PrimitiveKind.VolatileField => (true, false),
+            PrimitiveOperation.Read when e.PrimitiveKind == PrimitiveKind.VolatileField => (false, true),
             PrimitiveOperation.Get => (false, done || e.Outcome == OperationOutcome.Failed),
 
             // A barrier wait is an arrival (blocked, or the last one passing) and a departure (passing or released).

@@ -5,7 +5,7 @@ using Interleave.Primitives.Instrumentation;
 namespace Interleave.Harness.Races;
 
 /// <summary>
-/// Finds data races on <c>Shared&lt;T&gt;</c> cells in one schedule, from the primitives' events in schedule
+/// Finds data races on <c>Shared&lt;T&gt;</c> cells and observed plain fields in one schedule, from the primitives' events in schedule
 /// order: vector clocks per task (<see cref="HappensBefore"/>, FastTrack-style epochs per access); a race is
 /// an access unordered with an earlier conflicting access of another task.
 /// </summary>
@@ -20,7 +20,9 @@ internal sealed class RaceDetector
     internal DataRaceFinding? Observe(in PrimitiveEvent e)
     {
         var clock = _order.Before(e);
-        var race = e.Operation is PrimitiveOperation.Read or PrimitiveOperation.Write ? CheckAccess(e, clock) : null;
+        var race = e.Operation is PrimitiveOperation.Read or PrimitiveOperation.Write && e.PrimitiveKind != PrimitiveKind.VolatileField
+            ? CheckAccess(e, clock)
+            : null;
         if (_order.After(e))
         {
             _lastSynchronization[e.Task.Id] = e;

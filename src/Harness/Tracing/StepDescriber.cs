@@ -29,6 +29,7 @@ internal static class StepDescriber
         PrimitiveOperation.Read => $"read {Primitive(e)}",
         PrimitiveOperation.Write => $"write {Primitive(e)}",
         PrimitiveOperation.Lookup => $"look into {Primitive(e)}",
+        PrimitiveOperation.Update when e.PrimitiveKind.Family() == PrimitiveFamily.AtomicMemory => $"call {e.PrimitiveName}",
         PrimitiveOperation.Update => $"update {Primitive(e)}",
         _ => $"{e.Operation} {Primitive(e)}",
     };
@@ -51,6 +52,7 @@ internal static class StepDescriber
             (PrimitiveOperation.Set, OperationOutcome.Completed) => e.Value > 0 ? $"set, woke {e.Value}" : "set",
             (PrimitiveOperation.Lookup, OperationOutcome.Completed) => "found",
             (PrimitiveOperation.Lookup, OperationOutcome.Refused) => "not found",
+            (PrimitiveOperation.Update, OperationOutcome.Completed) when e.PrimitiveKind.Family() == PrimitiveFamily.AtomicMemory => "done",
             (PrimitiveOperation.Update, OperationOutcome.Completed) => e.Value == 1 ? "done (1 entry)" : $"done ({e.Value} entries)",
             (PrimitiveOperation.Update, OperationOutcome.Refused) => "refused (the key forbade it)",
             (PrimitiveOperation.Put, OperationOutcome.Completed) => other is null ? $"done ({e.Value} queued)" : $"handed to {other}",

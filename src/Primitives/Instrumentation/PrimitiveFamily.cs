@@ -35,4 +35,10 @@ public enum PrimitiveFamily
     /// operation is ordered after the ones before it, but a sequence of them is not atomic.
     /// </summary>
     ConcurrentCollection,
+
+    /// <summary>
+    /// An atomic memory operation (<see cref="System.Threading.Interlocked"/>, <see cref="System.Threading.Volatile"/>):
+    /// ordered with every other one, whatever location each touches, and never a data race.
+    /// </summary>
+    AtomicMemory,
 }

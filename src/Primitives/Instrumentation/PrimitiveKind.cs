@@ -83,4 +83,28 @@ public enum PrimitiveKind
     /// <c>interleave test --rewrite</c> (asyncio has none).
     /// </summary>
     ConcurrentBag,
+
+    /// <summary>
+    /// A plain field of a class in code rewritten by <c>interleave test --rewrite --observe-fields</c> (asyncio's
+    /// tasks share plain variables too; Interleave's checked variable is <see cref="Shared{T}"/>).
+    /// </summary>
+    Field,
+
+    /// <summary>
+    /// A <c>volatile</c> field in code rewritten by <c>interleave test --rewrite --observe-fields</c>: its
+    /// accesses are never a data race, and a write is seen by every later read, as .NET's memory model says.
+    /// </summary>
+    VolatileField,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.Interlocked"/> operations in code rewritten by <c>interleave test --rewrite</c>
+    /// (asyncio needs none: its tasks switch only at an <c>await</c>).
+    /// </summary>
+    Interlocked,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.Volatile"/> reads and writes in code rewritten by <c>interleave test --rewrite</c>
+    /// (asyncio needs none: its tasks switch only at an <c>await</c>).
+    /// </summary>
+    Volatile,
 }

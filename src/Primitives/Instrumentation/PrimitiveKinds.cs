@@ -17,7 +17,8 @@ public static class PrimitiveKinds
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
         PrimitiveKind.AsyncBarrier => PrimitiveFamily.Barrier,
         PrimitiveKind.AsyncQueue or PrimitiveKind.AsyncLifoQueue or PrimitiveKind.AsyncPriorityQueue => PrimitiveFamily.Queue,
-        PrimitiveKind.Shared => PrimitiveFamily.SharedCell,
+        PrimitiveKind.Shared or PrimitiveKind.Field or PrimitiveKind.VolatileField => PrimitiveFamily.SharedCell,
+        PrimitiveKind.Interlocked or PrimitiveKind.Volatile => PrimitiveFamily.AtomicMemory,
         PrimitiveKind.ControlledTask => PrimitiveFamily.Task,
         PrimitiveKind.ConcurrentDictionary or PrimitiveKind.ConcurrentQueue or PrimitiveKind.ConcurrentStack
             or PrimitiveKind.ConcurrentBag => PrimitiveFamily.ConcurrentCollection,
@@ -46,5 +47,9 @@ public static class PrimitiveKinds
         PrimitiveKind.ConcurrentQueue => "concurrent queue",
         PrimitiveKind.ConcurrentStack => "concurrent stack",
         PrimitiveKind.ConcurrentBag => "concurrent bag",
+        PrimitiveKind.Field => "field",
+        PrimitiveKind.VolatileField => "volatile field",
+        PrimitiveKind.Interlocked => "interlocked",
+        PrimitiveKind.Volatile => "volatile",
     };
 }

@@ -11,14 +11,17 @@ namespace Interleave.Tests.Systematic.Rewriting;
 /// </summary>
 public sealed class RewriteTests : CliTests
 {
-    private static readonly Dictionary<string, Verdict> Bugs = new()
+    // The bug each buggy sample shows, without and with --observe-fields: a plain field's race is seen only with it.
+    private static readonly Dictionary<string, (Verdict Plain, Verdict FieldsObserved)> Bugs = new()
     {
-        ["BoundedBufferTests.PulseWakesTheWrongWaiter"] = Verdict.Deadlock,
-        ["AccountStoreTests.CheckThenAddOpensTwice"] = Verdict.AssertionFailure,
-        ["ConnectionPoolTests.ReleaseBeforeReturn"] = Verdict.UnhandledException,
-        ["HandshakeTests.SignalBeforePublish"] = Verdict.AssertionFailure,
-        ["InterleaveLockTests.OppositeOrderDeadlocks"] = Verdict.Deadlock,
-        ["LockOrderTests.OppositeOrderDeadlocks"] = Verdict.Deadlock,
+        ["BoundedBufferTests.PulseWakesTheWrongWaiter"] = (Verdict.Deadlock, Verdict.Deadlock),
+        ["AccountStoreTests.CheckThenAddOpensTwice"] = (Verdict.AssertionFailure, Verdict.AssertionFailure),
+        ["ConnectionPoolTests.ReleaseBeforeReturn"] = (Verdict.UnhandledException, Verdict.UnhandledException),
+        ["CounterTests.UnguardedIncrementLosesAHit"] = (Verdict.NoBug, Verdict.DataRace),
+        ["HandshakeTests.SignalBeforePublish"] = (Verdict.AssertionFailure, Verdict.DataRace),
+        ["InterleaveLockTests.OppositeOrderDeadlocks"] = (Verdict.Deadlock, Verdict.Deadlock),
+        ["LockOrderTests.OppositeOrderDeadlocks"] = (Verdict.Deadlock, Verdict.Deadlock),
+        ["PublicationTests.PlainFlagPublishesTheReport"] = (Verdict.NoBug, Verdict.DataRace),
     };
 
     private static readonly string[] CorrectTwins =
@@ -26,26 +29,34 @@ public sealed class RewriteTests : CliTests
         "BoundedBufferTests.PulseAllWakesEveryWaiter",
         "AccountStoreTests.TryAddOpensOnce",
         "ConnectionPoolTests.ReturnBeforeRelease",
+        "CounterTests.LockedIncrementCountsEveryHit",
+        "CounterTests.InterlockedIncrementCountsEveryHit",
         "HandshakeTests.PublishBeforeSignal",
         "InterleaveLockTests.OneOrderNeverDeadlocks",
         "LockOrderTests.OneOrderNeverDeadlocks",
+        "PublicationTests.VolatileFlagPublishesTheReport",
     ];
 
     private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
 
-    [Fact]
-    public void Rewrite_FindsEveryBugOfTheSamples_AndTheirCorrectTwinsPass1000Schedules()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Rewrite_FindsEveryBugOfTheSamples_AndTheirCorrectTwinsPass1000Schedules(bool observeFields)
     {
         var json = Path.Combine(TempDir, "run.json");
-        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-i", "1000", "--seed", "5", "-o", OutDir, "--json", json);
+        string[] fields = observeFields ? ["--observe-fields"] : [];
+        string[] args = ["test", DotNetSamples.Dll, "--rewrite", .. fields, "-i", "1000", "--seed", "5", "-o", OutDir, "--json", json];
+        var (exit, output, error) = observeFields ? RunInOwnProcess(args) : Run(args);
 
         Assert.True(exit == ExitCode.BugFound, output + error);
         Assert.StartsWith("Explored a copy of Interleave.DotNetSamples.dll, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
-        Assert.Contains($"calls observed through Interleave's shims", output, StringComparison.Ordinal);
+        Assert.Matches(observeFields ? @"\d+ calls and \d+ field accesses observed through Interleave's shims" : @"\d+ calls observed through Interleave's shims", output);
         var results = RunSummaryFile.Read(json).Tests.ToDictionary(t => t.Name);
         Assert.Equal(Bugs.Count + CorrectTwins.Length, results.Count);
-        foreach (var (test, verdict) in Bugs)
+        foreach (var (test, (plain, fieldsObserved)) in Bugs)
         {
+            var verdict = observeFields ? fieldsObserved : plain;
             Assert.True(results[test].Verdict == verdict, $"{test}: {results[test].Verdict}, expected {verdict}");
         }
 
@@ -55,6 +66,39 @@ public sealed class RewriteTests : CliTests
         }
 
         Assert.Contains($"Replay: interleave replay {RewrittenCopy} ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ObservingFields_AnUnguardedIncrementIsADataRaceNamingTheFieldAndBothLines_AndReplays()
+    {
+        var (exit, output, error) = RunInOwnProcess("test", DotNetSamples.Dll, "--rewrite", "--observe-fields", "-m", "UnguardedIncrementLosesAHit", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "CounterTests.UnguardedIncrementLosesAHit.txt"));
+        Assert.Matches(@"DataRace: Data race on field 'Counter#\d+\._count': T\d CountTwoHitsAsync (writes|reads) it \(at CounterTests\.cs:\d+\) while T\d CountTwoHitsAsync's (write|read) \(at CounterTests\.cs:\d+\)", account);
+        Assert.Matches(@"T\d CountTwoHitsAsync +read field 'Counter#\d+\._count' +-> done +CounterTests\.cs:\d+", account);
+        Assert.Matches(@"T\d CountTwoHitsAsync +read field 'CountTwoHitsAsync#1\.counter' +-> done +CounterTests\.cs:\d+", account);
+
+        var (replayExit, replayed, replayError) = RunInOwnProcess("replay", RewrittenCopy, Path.Combine(OutDir, "CounterTests.UnguardedIncrementLosesAHit.trace"));
+        Assert.True(replayExit == ExitCode.BugFound, replayed + replayError);
+        Assert.Contains("identical", replayed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ObservingFieldsOfAnAssemblyRewrittenWithoutThem_IsRefusedWithWhatToDo()
+    {
+        var (rewrote, _, rewriteError) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "UnguardedIncrementLosesAHit", "-i", "1", "-o", OutDir);
+        Assert.True(rewrote == ExitCode.Ok, rewriteError);
+
+        var (exit, output, error) = Run("test", RewrittenCopy, "--rewrite", "--observe-fields", "-i", "1", "-o", Path.Combine(TempDir, "again"));
+
+        Assert.Equal(ExitCode.UsageError, exit);
+        Assert.Contains("Interleave.DotNetSamples.dll was rewritten without --observe-fields, so its field accesses cannot be observed now: rebuild it, then rewrite it with --observe-fields.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+
+        var (alone, _, aloneError) = Run("test", DotNetSamples.Dll, "--observe-fields", "-i", "1", "-o", OutDir);
+        Assert.Equal(ExitCode.UsageError, alone);
+        Assert.Contains("--observe-fields needs --rewrite: fields are observed by rewriting the assembly.", aloneError, StringComparison.Ordinal);
     }
 
     [Fact]

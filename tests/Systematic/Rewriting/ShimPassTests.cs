@@ -78,6 +78,63 @@ public sealed class ShimPassTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Apply_ObservingFields_CallsTheFieldShimBeforeEachSharedAccess_WithItsFieldAndLine_AndLeavesTheRest()
+    {
+        CoyoteTool.Find(_folder).Rewrite(Copy);
+
+        var result = ShimPass.Apply(Copy, Primitives, observeFields: true);
+
+        Assert.True(ShimPass.ObservesFields(Copy));
+        var observed = FieldShimCalls(Copy);
+        Assert.Equal(result.ObservedFieldAccesses, observed.Values.Sum(c => c.Count));
+
+        // count++ is a read then a write; the lock's readonly gate, and the Interlocked's ref, are no field access.
+        Assert.Equal([("Read", "Counter", "_count"), ("Write", "Counter", "_count")], observed["Counter::HitUnguarded"].Select(c => (c.Shim, c.Owner, c.Field)));
+        Assert.Equal([("Read", "Counter", "_count"), ("Write", "Counter", "_count")], observed["Counter::HitLocked"].Select(c => (c.Shim, c.Owner, c.Field)));
+        Assert.False(observed.ContainsKey("Counter::HitInterlocked"));
+        Assert.All(observed["Counter::HitUnguarded"], c => Assert.True(c.File.EndsWith("CounterTests.cs", StringComparison.Ordinal) && c.Line > 0, $"{c.File}:{c.Line}"));
+
+        // A volatile field's accesses go to the volatile shims; an auto-property's are observed where it is called.
+        Assert.Equal([("Write", "_report"), ("WriteVolatile", "_ready")], observed["VolatileBoard::Publish"].Select(c => (c.Shim, c.Field)));
+        Assert.DoesNotContain(observed.Keys, k => k.StartsWith("PlainBoard::", StringComparison.Ordinal));
+        Assert.Contains(observed.Values.SelectMany(c => c), c => (c.Shim, c.Owner, c.Field) == ("Write", "PlainBoard", "Ready"));
+
+        // The compiler's own fields are never observed; a closure's captured locals are, named after their method.
+        Assert.DoesNotContain(observed.Values.SelectMany(c => c), c => c.Field.StartsWith('<') || c.Owner.StartsWith('<'));
+        Assert.Contains(observed.Values.SelectMany(c => c), c => (c.Owner, c.Field) == ("CountTwoHitsAsync", "counter"));
+
+        // Without the option nothing is observed.
+        File.Copy(DotNetSamples.Dll, Copy, overwrite: true);
+        File.Copy(Path.ChangeExtension(DotNetSamples.Dll, ".pdb"), Path.ChangeExtension(Copy, ".pdb"), overwrite: true);
+        CoyoteTool.Find(_folder).Rewrite(Copy);
+        Assert.Equal(0, ShimPass.Apply(Copy, Primitives).ObservedFieldAccesses);
+        Assert.False(ShimPass.ObservesFields(Copy));
+        Assert.Empty(FieldShimCalls(Copy));
+    }
+
+    // The calls to FieldAccessShim by "Type::Method": which shim, and the owner, field, file and line loaded before it.
+    private static Dictionary<string, List<(string Shim, string Owner, string Field, string File, int Line)>> FieldShimCalls(string assembly)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly);
+        var calls = new Dictionary<string, List<(string, string, string, string, int)>>();
+        foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+        {
+            foreach (var call in method.Body.Instructions.Where(i => i.Operand is MethodReference { DeclaringType.Name: nameof(FieldAccessShim) }))
+            {
+                var line = call.Previous;
+                var file = line.Previous;
+                var field = file.Previous;
+                var owner = field.Previous;
+                var key = $"{method.DeclaringType.Name}::{method.Name}";
+                (calls.TryGetValue(key, out var list) ? list : calls[key] = []).Add(
+                    (((MethodReference)call.Operand).Name, (string)owner.Operand, (string)field.Operand, (string)file.Operand, Convert.ToInt32(line.Operand, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return calls;
+    }
+
     private static bool IsCompletionSourceCall(MethodReference method) =>
         method.DeclaringType.GetElementType().FullName is "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.TaskCompletionSource"
             or "Microsoft.Coyote.Rewriting.Types.Threading.Tasks.TaskCompletionSource`1";

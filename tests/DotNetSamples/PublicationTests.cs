@@ -1,0 +1,75 @@
+using Microsoft.Coyote.Specifications;
+using Microsoft.Coyote.SystematicTesting;
+
+namespace Interleave.DotNetSamples;
+
+/// <summary>
+/// A producer fills in a report and raises a flag; a consumer that sees the flag reads the report. Through a
+/// plain flag nothing orders the report's write before its read (the compiler and the processor may move
+/// them), which <c>--observe-fields</c> reports as a data race; a <c>volatile</c> flag orders them.
+/// </summary>
+public static class PublicationTests
+{
+    /// <summary>Buggy: a plain flag.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static Task PlainFlagPublishesTheReport()
+    {
+        var board = new PlainBoard();
+        return Task.WhenAll(
+            Task.Run(() =>
+            {
+                board.Report = "all green";
+                board.Ready = true;
+            }),
+            Task.Run(() =>
+            {
+                if (board.Ready)
+                {
+                    Specification.Assert(board.Report == "all green", $"Read the report as '{board.Report}'.");
+                }
+            }));
+    }
+
+    /// <summary>Correct: a <c>volatile</c> flag, written after the report and read before it.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static Task VolatileFlagPublishesTheReport()
+    {
+        var board = new VolatileBoard();
+        return Task.WhenAll(
+            Task.Run(() => board.Publish("all green")),
+            Task.Run(() =>
+            {
+                if (board.TryRead(out var report))
+                {
+                    Specification.Assert(report == "all green", $"Read the report as '{report}'.");
+                }
+            }));
+    }
+
+    private sealed class PlainBoard
+    {
+        public string? Report { get; set; }
+
+        public bool Ready { get; set; }
+    }
+
+    private sealed class VolatileBoard
+    {
+        private string? _report;
+        private volatile bool _ready;
+
+        public void Publish(string report)
+        {
+            _report = report;
+            _ready = true;
+        }
+
+        public bool TryRead(out string? report)
+        {
+            report = _ready ? _report : null;
+            return report is not null;
+        }
+    }
+}
