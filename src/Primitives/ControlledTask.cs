@@ -71,9 +71,11 @@ public static class ControlledTask
         }
 
         var identity = Spawned(body, name);
-        return Scheduling.IsControlled
-            ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
-            : Task.Run(() => RunAs(identity, function), cancellationToken);
+        return StartedTasks.Register(
+            Scheduling.IsControlled
+                ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+                : Task.Run(() => RunAs(identity, function), cancellationToken),
+            identity);
     }
 
     /// <inheritdoc cref="Start(Delegate, Func{Task}, CancellationToken, string?)"/>
@@ -85,9 +87,11 @@ public static class ControlledTask
         }
 
         var identity = Spawned(body, name);
-        return Scheduling.IsControlled
-            ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
-            : Task.Run(() => RunAs(identity, function), cancellationToken);
+        return StartedTasks.Register(
+            Scheduling.IsControlled
+                ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+                : Task.Run(() => RunAs(identity, function), cancellationToken),
+            identity);
     }
 
     /// <summary>

@@ -48,6 +48,31 @@ public static class PublicationTests
             }));
     }
 
+    /// <summary>Correct: the reader awaits the writer's task before it reads, so the write is ordered before the read.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static Task ReaderAwaitsTheWriter()
+    {
+        var board = new PlainBoard();
+        var writer = Task.Run(() => board.Report = "all green");
+        return Task.Run(async () =>
+        {
+            await writer;
+            Specification.Assert(board.Report == "all green", $"Read the report as '{board.Report}'.");
+        });
+    }
+
+    /// <summary>Buggy: the reader reads while the writer may be writing; whichever it reads, nothing orders the two.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static Task ReaderDoesNotAwaitTheWriter()
+    {
+        var board = new PlainBoard();
+        var writer = Task.Run(() => board.Report = "all green");
+        var reader = Task.Run(() => Specification.Assert(board.Report is null or "all green", $"Read the report as '{board.Report}'."));
+        return Task.WhenAll(writer, reader);
+    }
+
     private sealed class PlainBoard
     {
         public string? Report { get; set; }

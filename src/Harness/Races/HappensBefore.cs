@@ -6,7 +6,8 @@ namespace Interleave.Harness.Races;
 /// Vector clocks of one schedule's tasks, advanced event by event with the happens-before edges of the
 /// primitives, as java.util.concurrent defines them: a release, set, notify, put, task-done, shutdown or
 /// barrier arrival happens before every later acquire, wait, get, join or barrier departure on the same
-/// primitive; starting a task happens before its first step, and a task's end before its starter's next step.
+/// primitive; starting a task happens before its first step, and a task's end before its starter's next step
+/// and before whatever follows an await of it.
 /// </summary>
 /// <remarks>
 /// One clock per primitive makes the edges a little wider than strictly needed (a get is ordered after
@@ -26,6 +27,7 @@ internal sealed class HappensBefore(bool includeLocks = true)
     private readonly Dictionary<(PrimitiveKind Kind, string Name), VectorClock> _primitives = [];
     private readonly Dictionary<int, int> _starters = [];
     private readonly Dictionary<int, List<VectorClock>> _endedChildren = [];
+    private readonly Dictionary<int, VectorClock> _ends = [];
 
     /// <summary>The clock of <paramref name="task"/>: what it knows of every task's steps.</summary>
     internal VectorClock ClockOf(int task) => _tasks[SlotOf(task)];
@@ -78,7 +80,17 @@ internal sealed class HappensBefore(bool includeLocks = true)
                 break;
             case PrimitiveOperation.Finish:
                 var starter = _starters.GetValueOrDefault(task, TaskIdentity.Root.Id);
-                (_endedChildren.TryGetValue(starter, out var ended) ? ended : _endedChildren[starter] = []).Add(clock.Copy());
+                var end = clock.Copy();
+                (_endedChildren.TryGetValue(starter, out var ended) ? ended : _endedChildren[starter] = []).Add(end);
+                _ends[task] = end;
+                break;
+            case PrimitiveOperation.Join when e.PrimitiveKind == PrimitiveKind.ControlledTask:
+                synchronizes = _ends.TryGetValue(e.Counterpart.Id, out var joined);
+                if (synchronizes)
+                {
+                    clock.Join(joined!);
+                }
+
                 break;
             case PrimitiveOperation.Read or PrimitiveOperation.Write when e.PrimitiveKind != PrimitiveKind.VolatileField:
                 break;

@@ -24,6 +24,7 @@ internal static class StepDescriber
         PrimitiveOperation.Put => $"put into {Primitive(e)}",
         PrimitiveOperation.Get => $"get from {Primitive(e)}",
         PrimitiveOperation.TaskDone => $"task done on {Primitive(e)}",
+        PrimitiveOperation.Join when e.PrimitiveKind == PrimitiveKind.ControlledTask => $"join task {e.Counterpart.Name}",
         PrimitiveOperation.Join => $"join {Primitive(e)}",
         PrimitiveOperation.Shutdown => $"shut down {Primitive(e)}",
         PrimitiveOperation.Read => $"read {Primitive(e)}",

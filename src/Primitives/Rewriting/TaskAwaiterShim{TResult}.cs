@@ -7,8 +7,9 @@ namespace Interleave.Primitives.Rewriting;
 /// <summary>
 /// The awaiter of an <c>await</c> on a <see cref="Task{TResult}"/> in rewritten code (Coyote's, which its rewriting
 /// puts in place of .NET's): under test, awaiting the task of a <see cref="TaskCompletionSource{TResult}"/> is a step
-/// of the account, a wait while the task is not complete and a resumption when its result is taken. Every
-/// other await is Coyote's as it was.
+/// of the account, a wait while the task is not complete and a resumption when its result is taken; awaiting
+/// a task that <c>Task.Run</c> started is a join of it, which orders all that task did before what follows.
+/// Every other await is Coyote's as it was.
 /// </summary>
 /// <typeparam name="TResult">The result type.</typeparam>
 /// <remarks>For the rewriter; not to be called from code.</remarks>
@@ -48,6 +49,7 @@ public static class TaskAwaiterShim<TResult>
         finally
         {
             state?.TookResult(task, callerFile, callerLine);
+            StartedTasks.Joined(task, callerFile, callerLine);
         }
     }
 
