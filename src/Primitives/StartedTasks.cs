@@ -4,34 +4,74 @@ using Interleave.Primitives.Instrumentation;
 namespace Interleave.Primitives;
 
 /// <summary>
-/// The tasks <see cref="ControlledTask"/> started in an observed run, by their <see cref="Task"/>, so that an
-/// await of one in rewritten code is a join of it: a step of the account ("join task T1 Writer") after which
-/// the awaiting task has seen all the awaited one did.
+/// The tasks <see cref="ControlledTask"/> started in an observed run, by their <see cref="Task"/> (and the
+/// tasks of <c>Task.WhenAll</c> over them), so that an await, a <c>Wait</c> or a <c>Result</c> of one in
+/// rewritten code is a join of it: a step of the account ("join task T1 Writer") after which the joining
+/// task has seen all the joined one did.
 /// </summary>
 internal static class StartedTasks
 {
-    private static readonly ConditionalWeakTable<Task, StartedTask> Identities = new();
+    private static readonly ConditionalWeakTable<Task, Joins> Identities = new();
     private static readonly PrimitiveName Tasks = new(PrimitiveKind.ControlledTask, "task");
 
     /// <summary>Remembers that <paramref name="task"/> runs as <paramref name="identity"/>; returns the task.</summary>
     internal static T Register<T>(T task, TaskIdentity identity)
         where T : Task
     {
-        Identities.AddOrUpdate(task, new StartedTask(identity));
+        Identities.AddOrUpdate(task, new Joins([identity]));
         return task;
     }
 
-    /// <summary>Reports that the current task has taken the outcome of <paramref name="task"/>, if it is a started one that has ended.</summary>
+    /// <summary>Remembers that <paramref name="combined"/> (<c>Task.WhenAll</c>'s) ends after every started task of <paramref name="tasks"/>; returns it.</summary>
+    internal static T Combined<T>(T combined, IEnumerable<Task> tasks)
+        where T : Task
+    {
+        List<TaskIdentity> identities = [];
+        foreach (var task in tasks)
+        {
+            if (task is not null && Identities.TryGetValue(task, out var joins))
+            {
+                identities.AddRange(joins.Identities);
+            }
+        }
+
+        if (identities.Count > 0)
+        {
+            Identities.AddOrUpdate(combined, new Joins(identities));
+        }
+
+        return combined;
+    }
+
+    /// <summary>
+    /// Reports that the current task has taken the outcome of <paramref name="task"/>: a join of each started
+    /// task it stands for, once it has ended.
+    /// </summary>
     internal static void Joined(Task task, string callerFile, int callerLine)
     {
-        if (task.IsCompleted && PrimitiveEvents.IsObserved && Identities.TryGetValue(task, out var started))
+        if (task.IsCompleted && PrimitiveEvents.IsObserved && Identities.TryGetValue(task, out var joins))
         {
-            PrimitiveEvents.Report(Tasks, PrimitiveOperation.Join, OperationOutcome.Completed, -1, callerFile, callerLine, started.Identity);
+            foreach (var identity in joins.Identities)
+            {
+                PrimitiveEvents.Report(Tasks, PrimitiveOperation.Join, OperationOutcome.Completed, -1, callerFile, callerLine, identity);
+            }
         }
     }
 
-    private sealed class StartedTask(TaskIdentity identity)
+    /// <summary><see cref="Joined(Task, string, int)"/> for each of <paramref name="tasks"/>.</summary>
+    internal static void Joined(Task[] tasks, string callerFile, int callerLine)
     {
-        internal TaskIdentity Identity { get; } = identity;
+        foreach (var task in tasks)
+        {
+            if (task is not null)
+            {
+                Joined(task, callerFile, callerLine);
+            }
+        }
+    }
+
+    private sealed class Joins(IReadOnlyList<TaskIdentity> identities)
+    {
+        internal IReadOnlyList<TaskIdentity> Identities { get; } = identities;
     }
 }

@@ -62,6 +62,29 @@ public static class PublicationTests
         });
     }
 
+    /// <summary>Correct: the reader joins each writer before it reads what that writer wrote: through <c>WhenAll</c>, <c>Wait</c> and <c>Result</c>.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static Task ReaderJoinsEachWriterBeforeReading()
+    {
+        var first = new PlainBoard();
+        var second = new PlainBoard();
+        var third = new PlainBoard();
+        var writers = new[] { first, second, third }.Select(board => Task.Run(() =>
+        {
+            board.Report = "all green";
+            return board.Report.Length;
+        })).ToArray();
+        return Task.Run(async () =>
+        {
+            await Task.WhenAll(writers[0]);
+            Specification.Assert(first.Report == "all green", $"Read the first report as '{first.Report}'.");
+            writers[1].Wait();
+            Specification.Assert(second.Report == "all green", $"Read the second report as '{second.Report}'.");
+            Specification.Assert(writers[2].Result == 9 && third.Report == "all green", $"Read the third report as '{third.Report}'.");
+        });
+    }
+
     /// <summary>Buggy: the reader reads while the writer may be writing; whichever it reads, nothing orders the two.</summary>
     /// <returns>The test.</returns>
     [Test]

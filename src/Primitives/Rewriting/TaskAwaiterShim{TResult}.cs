@@ -44,7 +44,15 @@ public static class TaskAwaiterShim<TResult>
         var state = CompletionSourceState.TakingResult(task, callerFile, callerLine);
         try
         {
-            return awaiter.GetResult();
+            var result = awaiter.GetResult();
+
+            // Task.WhenAny's result is the task that ended first: having it is a join of it.
+            if (result is Task first)
+            {
+                StartedTasks.Joined(first, callerFile, callerLine);
+            }
+
+            return result;
         }
         finally
         {

@@ -88,13 +88,35 @@ public static class TaskShim
     /// <summary><c>Task.WhenAll(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
     /// <param name="tasks">The tasks.</param>
     /// <returns>A task that completes when all have.</returns>
-    public static Task WhenAll(ReadOnlySpan<Task> tasks) => CoyoteTask.WhenAll(tasks.ToArray());
+    public static Task WhenAll(ReadOnlySpan<Task> tasks) => WhenAll(tasks.ToArray());
+
+    /// <summary><see cref="Task.WhenAll(Task[])"/>: awaiting its task joins every task of <paramref name="tasks"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes when all have.</returns>
+    public static Task WhenAll(params Task[] tasks) => StartedTasks.Combined(CoyoteTask.WhenAll(tasks), tasks);
+
+    /// <summary><see cref="Task.WhenAll(IEnumerable{Task})"/>, enumerating <paramref name="tasks"/> once.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes when all have.</returns>
+    public static Task WhenAll(IEnumerable<Task> tasks) => WhenAll(tasks?.ToArray()!);
 
     /// <summary><c>Task.WhenAll&lt;TResult&gt;(params ReadOnlySpan&lt;Task&lt;TResult&gt;&gt;)</c>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="tasks">The tasks.</param>
     /// <returns>A task that completes with every result when all have.</returns>
-    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks) => CoyoteTask.WhenAll(tasks.ToArray());
+    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks) => WhenAll(tasks.ToArray());
+
+    /// <summary><see cref="Task.WhenAll{TResult}(Task{TResult}[])"/>: awaiting its task joins every task of <paramref name="tasks"/>.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes with every result when all have.</returns>
+    public static Task<TResult[]> WhenAll<TResult>(params Task<TResult>[] tasks) => StartedTasks.Combined(CoyoteTask.WhenAll(tasks), tasks);
+
+    /// <summary><see cref="Task.WhenAll{TResult}(IEnumerable{Task{TResult}})"/>, enumerating <paramref name="tasks"/> once.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>A task that completes with every result when all have.</returns>
+    public static Task<TResult[]> WhenAll<TResult>(IEnumerable<Task<TResult>> tasks) => WhenAll(tasks?.ToArray()!);
 
     /// <summary><c>Task.WhenAny(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
     /// <param name="tasks">The tasks.</param>
@@ -107,9 +129,43 @@ public static class TaskShim
     /// <returns>A task that completes with the first task to complete.</returns>
     public static Task<Task<TResult>> WhenAny<TResult>(ReadOnlySpan<Task<TResult>> tasks) => CoyoteTask.WhenAny(tasks.ToArray());
 
-    /// <summary><c>Task.WaitAll(params ReadOnlySpan&lt;Task&gt;)</c>.</summary>
+    /// <summary><c>Task.WaitAll(params ReadOnlySpan&lt;Task&gt;)</c>: a join of every task of <paramref name="tasks"/>.</summary>
     /// <param name="tasks">The tasks.</param>
-    public static void WaitAll(ReadOnlySpan<Task> tasks) => CoyoteTask.WaitAll(tasks.ToArray());
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    public static void WaitAll(ReadOnlySpan<Task> tasks, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        WaitAll(tasks.ToArray(), callerFile, callerLine);
+
+    /// <summary><see cref="Task.WaitAll(Task[])"/>: a join of every task of <paramref name="tasks"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    public static void WaitAll(Task[] tasks, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CoyoteTask.WaitAll(tasks);
+        StartedTasks.Joined(tasks, callerFile, callerLine);
+    }
+
+    /// <summary><see cref="Task.Wait()"/>, as Coyote's rewriting calls it: a join of <paramref name="task"/>.</summary>
+    /// <param name="task">The task waited for.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    public static void Wait(Task task, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CoyoteTask.Wait(task);
+        StartedTasks.Joined(task, callerFile, callerLine);
+    }
+
+    /// <summary><see cref="Task.Wait(CancellationToken)"/>, as Coyote's rewriting calls it: a join of <paramref name="task"/>.</summary>
+    /// <param name="task">The task waited for.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="callerFile">Filled in by the rewriter.</param>
+    /// <param name="callerLine">Filled in by the rewriter.</param>
+    public static void Wait(Task task, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CoyoteTask.Wait(task, cancellationToken);
+        StartedTasks.Joined(task, callerFile, callerLine);
+    }
 
     /// <summary><see cref="Task.Delay(int)"/>, Coyote's (a delay whose end the scheduler picks), as a step of the account.</summary>
     /// <param name="millisecondsDelay">How long to wait.</param>

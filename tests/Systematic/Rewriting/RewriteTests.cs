@@ -37,6 +37,7 @@ public sealed class RewriteTests : CliTests
         "LockOrderTests.OneOrderNeverDeadlocks",
         "PublicationTests.VolatileFlagPublishesTheReport",
         "PublicationTests.ReaderAwaitsTheWriter",
+        "PublicationTests.ReaderJoinsEachWriterBeforeReading",
     ];
 
     private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
