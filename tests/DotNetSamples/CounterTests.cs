@@ -24,6 +24,16 @@ public static class CounterTests
     [Test]
     public static Task InterlockedIncrementCountsEveryHit() => CountTwoHitsAsync(counter => counter.HitInterlocked());
 
+    /// <summary>Buggy: the count is a local both lambdas capture and increment.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public static async Task CapturedCountLosesAHit()
+    {
+        var hits = 0;
+        await Task.WhenAll(Task.Run(() => hits++), Task.Run(() => hits++));
+        Specification.Assert(hits == 2, $"Two hits counted as {hits}.");
+    }
+
     private static async Task CountTwoHitsAsync(Action<Counter> hit)
     {
         var counter = new Counter();

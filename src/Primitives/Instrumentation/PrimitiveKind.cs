@@ -97,6 +97,12 @@ public enum PrimitiveKind
     VolatileField,
 
     /// <summary>
+    /// An element of an array in code rewritten by <c>interleave test --rewrite --observe-fields</c>, checked for
+    /// data races element by element (asyncio's tasks share plain lists too).
+    /// </summary>
+    ArrayElement,
+
+    /// <summary>
     /// .NET's <see cref="System.Threading.Interlocked"/> operations in code rewritten by <c>interleave test --rewrite</c>
     /// (asyncio needs none: its tasks switch only at an <c>await</c>).
     /// </summary>

@@ -17,7 +17,7 @@ public static class PrimitiveKinds
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
         PrimitiveKind.AsyncBarrier => PrimitiveFamily.Barrier,
         PrimitiveKind.AsyncQueue or PrimitiveKind.AsyncLifoQueue or PrimitiveKind.AsyncPriorityQueue => PrimitiveFamily.Queue,
-        PrimitiveKind.Shared or PrimitiveKind.Field or PrimitiveKind.VolatileField => PrimitiveFamily.SharedCell,
+        PrimitiveKind.Shared or PrimitiveKind.Field or PrimitiveKind.VolatileField or PrimitiveKind.ArrayElement => PrimitiveFamily.SharedCell,
         PrimitiveKind.Interlocked or PrimitiveKind.Volatile => PrimitiveFamily.AtomicMemory,
         PrimitiveKind.ControlledTask => PrimitiveFamily.Task,
         PrimitiveKind.ConcurrentDictionary or PrimitiveKind.ConcurrentQueue or PrimitiveKind.ConcurrentStack
@@ -49,6 +49,7 @@ public static class PrimitiveKinds
         PrimitiveKind.ConcurrentBag => "concurrent bag",
         PrimitiveKind.Field => "field",
         PrimitiveKind.VolatileField => "volatile field",
+        PrimitiveKind.ArrayElement => "element",
         PrimitiveKind.Interlocked => "interlocked",
         PrimitiveKind.Volatile => "volatile",
     };

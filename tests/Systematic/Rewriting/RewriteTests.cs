@@ -18,11 +18,13 @@ public sealed class RewriteTests : CliTests
         ["AccountStoreTests.CheckThenAddOpensTwice"] = (Verdict.AssertionFailure, Verdict.AssertionFailure),
         ["ConnectionPoolTests.ReleaseBeforeReturn"] = (Verdict.UnhandledException, Verdict.UnhandledException),
         ["CounterTests.UnguardedIncrementLosesAHit"] = (Verdict.NoBug, Verdict.DataRace),
-        ["HandshakeTests.SignalBeforePublish"] = (Verdict.AssertionFailure, Verdict.DataRace),
+        ["CounterTests.CapturedCountLosesAHit"] = (Verdict.NoBug, Verdict.DataRace),
+        ["HandshakeTests.SignalBeforePublish"] = (Verdict.AssertionFailure, Verdict.AssertionFailure),
         ["InterleaveLockTests.OppositeOrderDeadlocks"] = (Verdict.Deadlock, Verdict.Deadlock),
         ["LockOrderTests.OppositeOrderDeadlocks"] = (Verdict.Deadlock, Verdict.Deadlock),
         ["PublicationTests.PlainFlagPublishesTheReport"] = (Verdict.NoBug, Verdict.DataRace),
         ["PublicationTests.ReaderDoesNotAwaitTheWriter"] = (Verdict.NoBug, Verdict.DataRace),
+        ["TallyTests.SharedSlotLosesACount"] = (Verdict.NoBug, Verdict.DataRace),
     };
 
     private static readonly string[] CorrectTwins =
@@ -38,6 +40,7 @@ public sealed class RewriteTests : CliTests
         "PublicationTests.VolatileFlagPublishesTheReport",
         "PublicationTests.ReaderAwaitsTheWriter",
         "PublicationTests.ReaderJoinsEachWriterBeforeReading",
+        "TallyTests.OwnSlotKeepsEveryCount",
     ];
 
     private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
@@ -80,7 +83,7 @@ public sealed class RewriteTests : CliTests
         var account = File.ReadAllText(Path.Combine(OutDir, "CounterTests.UnguardedIncrementLosesAHit.txt"));
         Assert.Matches(@"DataRace: Data race on field 'Counter#\d+\._count': T\d CountTwoHitsAsync (writes|reads) it \(at CounterTests\.cs:\d+\) while T\d CountTwoHitsAsync's (write|read) \(at CounterTests\.cs:\d+\)", account);
         Assert.Matches(@"T\d CountTwoHitsAsync +read field 'Counter#\d+\._count' +-> done +CounterTests\.cs:\d+", account);
-        Assert.Matches(@"T\d CountTwoHitsAsync +read field 'CountTwoHitsAsync#1\.counter' +-> done +CounterTests\.cs:\d+", account);
+        Assert.DoesNotContain("CountTwoHitsAsync#1.counter", account, StringComparison.Ordinal);
 
         var (replayExit, replayed, replayError) = RunInOwnProcess("replay", RewrittenCopy, Path.Combine(OutDir, "CounterTests.UnguardedIncrementLosesAHit.trace"));
         Assert.True(replayExit == ExitCode.BugFound, replayed + replayError);

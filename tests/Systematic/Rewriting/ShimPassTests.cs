@@ -100,9 +100,15 @@ public sealed class ShimPassTests : IDisposable
         Assert.DoesNotContain(observed.Keys, k => k.StartsWith("PlainBoard::", StringComparison.Ordinal));
         Assert.Contains(observed.Values.SelectMany(c => c), c => (c.Shim, c.Owner, c.Field) == ("Write", "PlainBoard", "Ready"));
 
-        // The compiler's own fields are never observed; a closure's captured locals are, named after their method.
-        Assert.DoesNotContain(observed.Values.SelectMany(c => c), c => c.Field.StartsWith('<') || c.Owner.StartsWith('<'));
-        Assert.Contains(observed.Values.SelectMany(c => c), c => (c.Owner, c.Field) == ("CountTwoHitsAsync", "counter"));
+        // The compiler's own fields are never observed; a captured local is, named after its method, unless
+        // it is set once before any lambda can read it.
+        Assert.DoesNotContain(observed.Values.SelectMany(c => c), c => c.Field.Contains('<') || c.Owner.Contains('<'));
+        Assert.Contains(observed.Values.SelectMany(c => c), c => (c.Shim, c.Owner, c.Field) == ("Write", "CapturedCountLosesAHit", "hits"));
+        Assert.DoesNotContain(observed.Values.SelectMany(c => c), c => (c.Owner, c.Field) == ("CountTwoHitsAsync", "counter"));
+
+        // Elements: a compound assignment is a read and a write; an initializer's stores are not observed.
+        Assert.Equal(["UpdateElement"], observed.Values.SelectMany(c => c).Where(c => c.File.EndsWith("TallyTests.cs", StringComparison.Ordinal)).Select(c => c.Shim));
+        Assert.DoesNotContain(observed.Values.SelectMany(c => c), c => c.Shim == "WriteElement" && c.File.EndsWith("PublicationTests.cs", StringComparison.Ordinal));
 
         // Without the option nothing is observed.
         File.Copy(DotNetSamples.Dll, Copy, overwrite: true);
@@ -122,13 +128,14 @@ public sealed class ShimPassTests : IDisposable
         {
             foreach (var call in method.Body.Instructions.Where(i => i.Operand is MethodReference { DeclaringType.Name: nameof(FieldAccessShim) }))
             {
+                // A field's shim takes (instance, owner, field, file, line); an element's (array, index, file, line).
                 var line = call.Previous;
                 var file = line.Previous;
-                var field = file.Previous;
-                var owner = field.Previous;
+                var field = file.Previous.Operand as string ?? string.Empty;
+                var owner = file.Previous.Previous.Operand as string ?? string.Empty;
                 var key = $"{method.DeclaringType.Name}::{method.Name}";
                 (calls.TryGetValue(key, out var list) ? list : calls[key] = []).Add(
-                    (((MethodReference)call.Operand).Name, (string)owner.Operand, (string)field.Operand, (string)file.Operand, Convert.ToInt32(line.Operand, System.Globalization.CultureInfo.InvariantCulture)));
+                    (((MethodReference)call.Operand).Name, owner, field, (string)file.Operand, Convert.ToInt32(line.Operand, System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 
