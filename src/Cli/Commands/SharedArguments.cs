@@ -22,7 +22,7 @@ internal static class SharedArguments
     /// <summary>The <c>--observe-fields</c> switch of the commands that rewrite an assembly.</summary>
     internal static Option<bool> ObserveFields() => new("--observe-fields")
     {
-        Description = "Also make every read and write of a field that tasks can share a scheduling point and a step checked for data races, "
-            + "as a Shared<T> cell is (not a struct's, readonly or thread-static fields, nor array elements); volatile fields, Interlocked and Volatile order the tasks and are never a race.",
+        Description = "Also make every read and write of a field or array element that tasks can share a scheduling point and a step checked for data races, "
+            + "as a Shared<T> cell is (not a struct's, readonly or thread-static fields); volatile fields, Interlocked and Volatile order the tasks and are never a race.",
     };
 }

@@ -31,7 +31,7 @@ internal static class TestCommand
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
         var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N disjoint ranges of the schedules (needs --seed): one job of a CI matrix; fold the --json summaries with interleave merge.", HelpName = "K/N" };
         var verbosity = new Option<string>("--verbosity", "-v") { Description = "quiet (the closing line), minimal (also the table) or normal (also each bug's account).", DefaultValueFactory = _ => "normal", HelpName = "LEVEL" };
-        var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
+        var races = new Option<string>("--races") { Description = "What a data race or an atomicity violation on a Shared<T> cell (or an observed field) does: fail (the default), warn, or off.", DefaultValueFactory = _ => "fail", HelpName = "MODE" };
         var json = new Option<string?>("--json") { Description = "Also write a machine-readable run summary to PATH.", HelpName = "PATH" };
         var rewrite = new Option<bool>("--rewrite") { Description = "Rewrite a copy of the assembly with coyote rewrite first (from a local tool manifest or a global install), for code on .NET's own Task.Run, lock, SemaphoreSlim...; an assembly rewritten already is explored as it is." };
         var observeFields = SharedArguments.ObserveFields();

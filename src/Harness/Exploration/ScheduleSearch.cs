@@ -163,7 +163,7 @@ internal sealed class ScheduleSearch
         LastEvents = lastIteration?.Events ?? [];
         if (engine.TestReport.NumOfFoundBugs > 0)
         {
-            var finding = lastIteration?.Failure ?? CoyoteMessages.Interpret(engine.TestReport.BugReports.First(), LastEvents, _hooks.IsRewritten, Reword);
+            var finding = lastIteration?.Failure ?? CoyoteMessages.Interpret(engine.TestReport.BugReports.First(), LastEvents, _hooks.IsRewritten, Reword, _hooks.UsesUncontrolledLibrary);
             Record(new FoundBug(first + started, finding, engine.ReproducibleTrace ?? string.Empty, LastEvents));
         }
     }

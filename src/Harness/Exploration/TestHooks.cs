@@ -21,9 +21,13 @@ internal sealed class TestHooks
     private readonly MethodInfo? _iterationDispose;
     private readonly MethodInfo? _dispose;
 
-    private TestHooks(MethodInfo? init, MethodInfo? iterationDispose, MethodInfo? dispose, bool isRewritten)
+    // Libraries whose waits Coyote 1.7.11's rewriting leaves uncontrolled.
+    private static readonly string[] UncontrolledLibraries = ["System.Threading.Channels"];
+
+    private TestHooks(MethodInfo? init, MethodInfo? iterationDispose, MethodInfo? dispose, bool isRewritten, bool usesUncontrolledLibrary = false)
     {
         IsRewritten = isRewritten;
+        UsesUncontrolledLibrary = usesUncontrolledLibrary;
         _init = init;
         _iterationDispose = iterationDispose;
         _dispose = dispose;
@@ -37,6 +41,9 @@ internal sealed class TestHooks
     /// <c>SemaphoreSlim</c>s and task completions, so a stall it reports is a real deadlock.
     /// </summary>
     internal bool IsRewritten { get; }
+
+    /// <summary>True when the assembly references a library Coyote's rewriting does not control (<c>System.Threading.Channels</c>).</summary>
+    internal bool UsesUncontrolledLibrary { get; }
 
     /// <summary>
     /// True when the assembly declares any hook. Hooks keep state in statics across schedules, which engines
@@ -67,7 +74,8 @@ internal sealed class TestHooks
             Single<TestInitAttribute>(methods, assembly),
             Single<TestIterationDisposeAttribute>(methods, assembly),
             Single<TestDisposeAttribute>(methods, assembly),
-            RewritingEngine.IsAssemblyRewritten(assembly));
+            RewritingEngine.IsAssemblyRewritten(assembly),
+            assembly.GetReferencedAssemblies().Any(r => UncontrolledLibraries.Contains(r.Name, StringComparer.Ordinal)));
     }
 
     private static MethodInfo? Single<TAttribute>(List<MethodInfo> methods, Assembly assembly)

@@ -20,6 +20,9 @@ internal static class ControlDiagnosis
         ControlEscape.AwaitedUncontrolledWork =>
             "The schedule stalled on work the scheduler does not control (a real Task.Run, Task.Delay, timer, "
             + "SemaphoreSlim.WaitAsync, ConfigureAwait(false) continuation, or a TaskCompletionSource completed from outside or never)",
+        ControlEscape.UncontrolledLibrary =>
+            "The schedule stalled in rewritten code that uses System.Threading.Channels, which coyote rewrite 1.7.11 does not control: "
+            + "a ChannelReader or ChannelWriter wait is invisible to the scheduler (use AsyncQueue<T>, asyncio's Queue, in its place)",
         ControlEscape.BlockedThread =>
             "No task took a step for seconds: a task blocked its thread (.Wait(), .Result, Thread.Sleep, lock/Monitor, "
             + "SemaphoreSlim.Wait or another blocking wait), or ran long without awaiting, which the scheduler cannot schedule around",

@@ -18,4 +18,11 @@ public enum ControlEscape
     /// <c>Thread.Sleep</c>): Coyote's monitor saw no step for seconds.
     /// </summary>
     BlockedThread,
+
+    /// <summary>
+    /// Code rewritten by <c>coyote rewrite</c> stalled while it uses a library that Coyote 1.7.11's rewriting does
+    /// not control (<c>System.Threading.Channels</c>): its waits are invisible to the scheduler, so the stall may
+    /// be no deadlock at all.
+    /// </summary>
+    UncontrolledLibrary,
 }

@@ -27,7 +27,8 @@ internal static partial class CoyoteMessages
     /// <param name="events">The primitive events of the failing schedule.</param>
     /// <param name="rewritten">True when the test's assembly was rewritten by <c>coyote rewrite</c>, so that Coyote controls its tasks, delays and waits.</param>
     /// <param name="reword">Applied to every explanation the harness adds (a seam for the harness's own tests).</param>
-    internal static CoyoteFinding Interpret(string message, IReadOnlyList<PrimitiveEvent> events, bool rewritten, Func<string, string> reword)
+    /// <param name="usesUncontrolledLibrary">True when the rewritten assembly uses a library Coyote's rewriting does not control.</param>
+    internal static CoyoteFinding Interpret(string message, IReadOnlyList<PrimitiveEvent> events, bool rewritten, Func<string, string> reword, bool usesUncontrolledLibrary = false)
     {
         if (message.StartsWith(MonitorHang, StringComparison.Ordinal))
         {
@@ -47,6 +48,11 @@ internal static partial class CoyoteMessages
             if (cycle.Count == 0 && (sawUncontrolled || !rewritten && stranded.Count > 0))
             {
                 return Uncontrolled(message, ControlEscape.AwaitedUncontrolledWork, stranded, reword);
+            }
+
+            if (cycle.Count == 0 && rewritten && usesUncontrolledLibrary && stranded.Count > 0)
+            {
+                return Uncontrolled(message, ControlEscape.UncontrolledLibrary, stranded, reword);
             }
 
             return new DeadlockFinding(message, message, graph.WaitingTasks(), cycle);

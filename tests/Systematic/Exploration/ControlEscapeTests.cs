@@ -202,6 +202,24 @@ public class ControlEscapeTests
         Assert.IsType<UncontrolledFinding>(plain);
     }
 
+    [Fact]
+    public void RewrittenAssemblyOnChannels_StalledWithATaskWaitingOnNoPrimitive_IsUncontrolledNamingChannels()
+    {
+        // Coyote 1.7.11 does not rewrite System.Threading.Channels: a correct producer and consumer on a channel
+        // stall as "Deadlock detected" in schedule 1, which would be a false report.
+        const string coyote = "Deadlock detected. Op(0) is paused on a dependency, but no other controlled operations are enabled.";
+        var main = new PrimitiveEvent(PrimitiveKind.ControlledTask, "task", PrimitiveOperation.Yield, OperationOutcome.Completed, TaskIdentity.Root, -1, default, "T.cs", 3);
+
+        var onChannels = Assert.IsType<UncontrolledFinding>(CoyoteMessages.Interpret(coyote, [main], rewritten: true, reword: m => m, usesUncontrolledLibrary: true));
+        Assert.Equal(ControlEscape.UncontrolledLibrary, onChannels.Escape);
+        Assert.Contains("uses System.Threading.Channels, which coyote rewrite 1.7.11 does not control", onChannels.Message, StringComparison.Ordinal);
+        Assert.Contains(ControlDiagnosis.NoVerdict, onChannels.Message, StringComparison.Ordinal);
+
+        // Where every unfinished task waits on a primitive, the stall is the program's own: a deadlock.
+        var wait = new PrimitiveEvent(PrimitiveKind.Monitor, "Object#1", PrimitiveOperation.Wait, OperationOutcome.Blocked, TaskIdentity.Root, -1, default, "T.cs", 4);
+        Assert.IsType<DeadlockFinding>(CoyoteMessages.Interpret(coyote, [main, wait], rewritten: true, reword: m => m, usesUncontrolledLibrary: true));
+    }
+
     [Theory]
     [MemberData(nameof(CatalogScenarios))]
     public void Scenario_IsNeverUncontrolled(string name)
