@@ -38,7 +38,10 @@ internal static class ControlDiagnosis
             text.AppendJoin("; ", stranded.Select(Where)).Append('.');
         }
 
-        return text.Append(' ').Append(NoVerdict).Append(' ').Append(Remedy).ToString();
+        // Rewritten code has had the remedy's last step already; its own cause says what to use instead.
+        return escape == ControlEscape.UncontrolledLibrary
+            ? text.Append(' ').Append(NoVerdict).ToString()
+            : text.Append(' ').Append(NoVerdict).Append(' ').Append(Remedy).ToString();
     }
 
     private static string Where(StrandedTask task) =>
