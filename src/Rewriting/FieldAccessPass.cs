@@ -5,13 +5,14 @@ using Mono.Cecil.Rocks;
 namespace Interleave.Rewriting;
 
 /// <summary>
-/// Puts a call to the primitives' <c>FieldAccessShim</c> before every read and write of a field that tasks
-/// can share, so that under test each is a scheduling point and a step the race detector checks. Fields no
-/// other task can see are left alone: readonly and thread-static fields, a struct's, the compiler's own
-/// (an async or iterator method's state, cached delegates) except a closure's captured locals, and an object's
-/// own fields in its constructor. Not observed: fields of generic classes, accesses through an address
-/// (<c>ref</c>, <c>ldflda</c>, which <c>Interlocked</c> and <c>Volatile</c> take and are observed apart),
-/// and array elements.
+/// Puts a call to the primitives' <c>FieldAccessShim</c> before every read and write of a field or array
+/// element that tasks can share, so that under test each is a scheduling point and a step the race detector
+/// checks. Left alone as no other task can see them: readonly and thread-static fields, a struct's, the
+/// compiler's own (an async or iterator method's state, cached delegates) except a closure's captured locals,
+/// a captured local set once before any lambda reads it, an object's own fields in its constructor, and the
+/// stores of an array initializer. Not observed: fields of generic classes, accesses through an address
+/// (<c>ref</c>, <c>ldflda</c>, which <c>Interlocked</c> and <c>Volatile</c> take and are observed apart; but
+/// an element's compound assignment is), and multi-dimensional arrays.
 /// </summary>
 internal sealed class FieldAccessPass
 {
@@ -30,6 +31,7 @@ internal sealed class FieldAccessPass
     private readonly MethodReference _writeElement;
     private readonly MethodReference _updateElement;
     private readonly Dictionary<TypeDefinition, (MethodDefinition Method, string Name)?> _creators = [];
+    private readonly Dictionary<FieldDefinition, bool> _shareable = [];
     private Dictionary<string, List<(MethodDefinition Method, Instruction Store)>>? _closureWrites;
 
     internal FieldAccessPass(ModuleDefinition module, ModuleDefinition primitives)
@@ -271,7 +273,18 @@ internal sealed class FieldAccessPass
             ? new FieldAccess(field, writes, isStatic)
             : null;
 
+    // Asked of every access: the answer, once per field (a captured local's takes a scan of its creator).
     private bool Shareable(FieldDefinition field)
+    {
+        if (!_shareable.TryGetValue(field, out var shareable))
+        {
+            _shareable[field] = shareable = IsShareable(field);
+        }
+
+        return shareable;
+    }
+
+    private bool IsShareable(FieldDefinition field)
     {
         if (field.IsInitOnly || field.IsLiteral || field.CustomAttributes.Any(a => a.AttributeType.FullName == ThreadStatic))
         {
