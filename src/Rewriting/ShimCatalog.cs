@@ -59,19 +59,35 @@ internal sealed class ShimCatalog
 
     /// <summary>
     /// The shim for a call to <paramref name="called"/>, or null if it has none. An instance method is matched
-    /// as a static one taking its instance by reference first, as a call on a value type (an awaiter's
-    /// <c>GetResult</c>) passes it; the shims of reference types' methods are of Coyote's static wrappers.
+    /// as a static one taking its instance first: by reference, as a call on a value type (an awaiter's
+    /// <c>GetResult</c>) passes it, or as it is, for a type Coyote leaves alone whose members a shim takes
+    /// (<c>ManualResetEventSlim.Set</c>); the shims of other reference types' methods are of Coyote's static wrappers.
     /// </summary>
-    internal Shim? For(MethodReference called) => _shims.GetValueOrDefault(KeyOf(called.GetElementMethod()));
+    internal Shim? For(MethodReference called)
+    {
+        var method = called.GetElementMethod();
+        return _shims.GetValueOrDefault(KeyOf(method))
+            ?? (method.HasThis ? _shims.GetValueOrDefault(KeyOf(method, byReference: false)) : null);
+    }
+
+    /// <summary>The shim that creates what <paramref name="constructor"/> does: a static <c>Create</c> of its parameters returning its type.</summary>
+    internal Shim? ForConstruction(MethodReference constructor)
+    {
+        var type = constructor.DeclaringType;
+        return type.IsGenericInstance
+            ? null
+            : _shims.GetValueOrDefault(Signature.Of(type.FullName, "Create", 0, type, constructor.Parameters.Select(p => p.ParameterType)));
+    }
 
     /// <summary>The signature a shim of <paramref name="method"/>, a method of its target, is found by.</summary>
-    internal static string KeyOf(MethodReference method)
+    internal static string KeyOf(MethodReference method, bool byReference = true)
     {
         var declaring = method.DeclaringType.GetElementType();
         var parameters = method.Parameters.Select(p => p.ParameterType);
         if (method.HasThis)
         {
-            parameters = parameters.Prepend(new ByReferenceType(OpenType(declaring)));
+            var instance = OpenType(declaring);
+            parameters = parameters.Prepend(byReference ? new ByReferenceType(instance) : instance);
         }
 
         return Signature.Of(declaring.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, parameters);

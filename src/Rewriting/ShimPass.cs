@@ -7,7 +7,8 @@ namespace Interleave.Rewriting;
 /// <summary>
 /// Routes the calls of an assembly that <c>coyote rewrite</c> rewrote through the shims of Interleave's
 /// primitives (<c>Interleave.Primitives.Rewriting</c>), in place, keeping its PDB in step. A call is routed
-/// when a shim has its target's signature; a shim that takes the call site gets the call's file and line from
+/// when a shim has its target's signature, and a construction when a shim has a <c>Create</c> of its type and
+/// parameters; a shim that takes the call site gets the call's file and line from
 /// the PDB (the nearest sequence point at or before the call), or an empty file and line 0 where there is none.
 /// </summary>
 public static class ShimPass
@@ -106,8 +107,7 @@ public static class ShimPass
     {
         var body = method.Body;
         var calls = body.Instructions
-            .Where(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference)
-            .Select(i => (Call: i, Shim: catalog.For((MethodReference)i.Operand)))
+            .Select(i => (Call: i, Shim: ShimOf(i, catalog)))
             .Where(c => c.Shim is not null)
             .ToList();
         if (calls.Count == 0)
@@ -122,7 +122,9 @@ public static class ShimPass
         var moved = new Dictionary<Instruction, Instruction>();
         foreach (var (call, shim) in calls)
         {
+            DropUncontrolledWarning(call);
             call.Operand = Target(method.Module, (MethodReference)call.Operand, shim!.Method);
+            call.OpCode = OpCodes.Call;
             if (shim.TakesCallSite)
             {
                 var (file, line) = sites.GetValueOrDefault(call, (string.Empty, 0));
@@ -138,6 +140,40 @@ public static class ShimPass
 
         MethodEditing.Retarget(method, points, moved);
         body.OptimizeMacros();
+    }
+
+    // A static call, a non-virtual instance call (not on a constrained type parameter) or a construction a shim takes.
+    private static Shim? ShimOf(Instruction instruction, ShimCatalog catalog)
+    {
+        if (instruction.Operand is not MethodReference called)
+        {
+            return null;
+        }
+
+        if (instruction.OpCode == OpCodes.Newobj)
+        {
+            return catalog.ForConstruction(called);
+        }
+
+        if (instruction.OpCode == OpCodes.Call || (instruction.OpCode == OpCodes.Callvirt && instruction.Previous?.OpCode != OpCodes.Constrained))
+        {
+            var shim = catalog.For(called);
+            return shim is null || (instruction.OpCode == OpCodes.Callvirt && called.Resolve() is not { IsVirtual: false }) ? null : shim;
+        }
+
+        return null;
+    }
+
+    // Coyote's rewriting puts a warning before each call of a type it does not control (ldstr name; call
+    // ExceptionProvider.ThrowUncontrolledInvocationException): a call a shim controls needs none.
+    private static void DropUncontrolledWarning(Instruction call)
+    {
+        if (call.Previous is { OpCode.Code: Code.Call, Operand: MethodReference { Name: "ThrowUncontrolledInvocationException" } warning } notify
+            && warning.DeclaringType.FullName == "Microsoft.Coyote.Runtime.ExceptionProvider"
+            && notify.Previous is { OpCode.Code: Code.Ldstr } name)
+        {
+            (name.OpCode, name.Operand, notify.OpCode, notify.Operand) = (OpCodes.Nop, null, OpCodes.Nop, null);
+        }
     }
 
     // The shim, imported into the module, with the call's type arguments: its class's, then its own.

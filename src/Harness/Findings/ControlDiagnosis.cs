@@ -23,6 +23,11 @@ internal static class ControlDiagnosis
         ControlEscape.UncontrolledLibrary =>
             "The schedule stalled in rewritten code that uses System.Threading.Channels, which coyote rewrite 1.7.11 does not control: "
             + "a ChannelReader or ChannelWriter wait is invisible to the scheduler (use AsyncQueue<T>, asyncio's Queue, in its place)",
+        ControlEscape.UncontrolledBlockingWait =>
+            "No task took a step for seconds in rewritten code: a task blocked its thread on a wait that neither coyote rewrite "
+            + "nor Interleave's shims control (BlockingCollection, CountdownEvent, Barrier, ReaderWriterLockSlim, Mutex, Semaphore), "
+            + "or ran long without a step (use what is controlled in its place: SemaphoreSlim, ManualResetEventSlim, Monitor, "
+            + "an awaited AsyncQueue<T> for BlockingCollection)",
         ControlEscape.BlockedThread =>
             "No task took a step for seconds: a task blocked its thread (.Wait(), .Result, Thread.Sleep, lock/Monitor, "
             + "SemaphoreSlim.Wait or another blocking wait), or ran long without awaiting, which the scheduler cannot schedule around",
@@ -39,7 +44,7 @@ internal static class ControlDiagnosis
         }
 
         // Rewritten code has had the remedy's last step already; its own cause says what to use instead.
-        return escape == ControlEscape.UncontrolledLibrary
+        return escape is ControlEscape.UncontrolledLibrary or ControlEscape.UncontrolledBlockingWait
             ? text.Append(' ').Append(NoVerdict).ToString()
             : text.Append(' ').Append(NoVerdict).Append(' ').Append(Remedy).ToString();
     }

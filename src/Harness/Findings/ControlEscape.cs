@@ -25,4 +25,11 @@ public enum ControlEscape
     /// be no deadlock at all.
     /// </summary>
     UncontrolledLibrary,
+
+    /// <summary>
+    /// Code rewritten by <c>coyote rewrite</c> blocked a thread on a wait that neither Coyote's rewriting nor
+    /// Interleave's shims control (<c>BlockingCollection</c>, <c>CountdownEvent</c>, a <c>Mutex</c>): Coyote's
+    /// monitor saw no step for seconds.
+    /// </summary>
+    UncontrolledBlockingWait,
 }

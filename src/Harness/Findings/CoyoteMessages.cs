@@ -32,7 +32,8 @@ internal static partial class CoyoteMessages
     {
         if (message.StartsWith(MonitorHang, StringComparison.Ordinal))
         {
-            return Uncontrolled(message, ControlEscape.BlockedThread, WaitForGraph.Build(events).StrandedTasks(), reword);
+            var escape = rewritten ? ControlEscape.UncontrolledBlockingWait : ControlEscape.BlockedThread;
+            return Uncontrolled(message, escape, WaitForGraph.Build(events).StrandedTasks(), reword);
         }
 
         // Coyote says "Potential deadlock" once it has seen a thread of its own run outside its control.

@@ -67,6 +67,7 @@ internal static class StepDescriber
             (PrimitiveOperation.Put, OperationOutcome.Refused) => "refused (full)",
             (PrimitiveOperation.Get, OperationOutcome.Refused) => "refused (empty)",
             (PrimitiveOperation.Set, OperationOutcome.Refused) => "refused (completed already)",
+            (PrimitiveOperation.Wait, OperationOutcome.Refused) => "refused (not set)",
             _ => "done",
         };
     }

@@ -113,4 +113,24 @@ public enum PrimitiveKind
     /// (asyncio needs none: its tasks switch only at an <c>await</c>).
     /// </summary>
     Volatile,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.AutoResetEvent"/> (and an <see cref="System.Threading.EventWaitHandle"/>
+    /// that resets itself) in code rewritten by <c>interleave test --rewrite</c>: a set wakes one waiter
+    /// (asyncio has none; its nearest is a <c>Semaphore</c> of one that never exceeds one).
+    /// </summary>
+    AutoResetEvent,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.ManualResetEvent"/> (and an <see cref="System.Threading.EventWaitHandle"/>
+    /// reset by hand) in code rewritten by <c>interleave test --rewrite</c> (asyncio <c>Event</c>, whose Interleave
+    /// type is <see cref="AsyncEvent"/>).
+    /// </summary>
+    ManualResetEvent,
+
+    /// <summary>
+    /// .NET's <see cref="System.Threading.ManualResetEventSlim"/> in code rewritten by <c>interleave test --rewrite</c>
+    /// (asyncio <c>Event</c>, whose Interleave type is <see cref="AsyncEvent"/>).
+    /// </summary>
+    ManualResetEventSlim,
 }

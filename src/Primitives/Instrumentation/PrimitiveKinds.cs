@@ -13,7 +13,8 @@ public static class PrimitiveKinds
     {
         PrimitiveKind.AsyncLock or PrimitiveKind.Monitor => PrimitiveFamily.Lock,
         PrimitiveKind.AsyncSemaphore or PrimitiveKind.AsyncBoundedSemaphore or PrimitiveKind.SemaphoreSlim => PrimitiveFamily.Semaphore,
-        PrimitiveKind.AsyncEvent or PrimitiveKind.TaskCompletionSource => PrimitiveFamily.Event,
+        PrimitiveKind.AsyncEvent or PrimitiveKind.TaskCompletionSource or PrimitiveKind.AutoResetEvent
+            or PrimitiveKind.ManualResetEvent or PrimitiveKind.ManualResetEventSlim => PrimitiveFamily.Event,
         PrimitiveKind.AsyncCondition => PrimitiveFamily.Condition,
         PrimitiveKind.AsyncBarrier => PrimitiveFamily.Barrier,
         PrimitiveKind.AsyncQueue or PrimitiveKind.AsyncLifoQueue or PrimitiveKind.AsyncPriorityQueue => PrimitiveFamily.Queue,
@@ -52,5 +53,7 @@ public static class PrimitiveKinds
         PrimitiveKind.ArrayElement => "element",
         PrimitiveKind.Interlocked => "interlocked",
         PrimitiveKind.Volatile => "volatile",
+        PrimitiveKind.AutoResetEvent => "auto-reset event",
+        PrimitiveKind.ManualResetEvent or PrimitiveKind.ManualResetEventSlim => "manual-reset event",
     };
 }

@@ -72,7 +72,7 @@ public static class SemaphoreSlimShim
     /// <param name="callerLine">Filled in by the rewriter.</param>
     /// <returns>True with a permit; false if a zero timeout found none.</returns>
     public static bool Wait(SemaphoreSlim instance, TimeSpan timeout, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        SemaphoreSlimState.Of(instance) is { } state ? state.Wait(Milliseconds(timeout), CancellationToken.None, callerFile, callerLine) : CoyoteSemaphoreSlim.Wait(instance, timeout);
+        SemaphoreSlimState.Of(instance) is { } state ? state.Wait(Timeouts.Milliseconds(timeout), CancellationToken.None, callerFile, callerLine) : CoyoteSemaphoreSlim.Wait(instance, timeout);
 
     /// <summary><see cref="SemaphoreSlim.Wait()"/> and its overloads.</summary>
     /// <param name="instance">The semaphore.</param>
@@ -108,7 +108,7 @@ public static class SemaphoreSlimShim
     /// <param name="callerLine">Filled in by the rewriter.</param>
     /// <returns>True with a permit; false if a zero timeout found none.</returns>
     public static bool Wait(SemaphoreSlim instance, TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        SemaphoreSlimState.Of(instance) is { } state ? state.Wait(Milliseconds(timeout), cancellationToken, callerFile, callerLine) : CoyoteSemaphoreSlim.Wait(instance, timeout, cancellationToken);
+        SemaphoreSlimState.Of(instance) is { } state ? state.Wait(Timeouts.Milliseconds(timeout), cancellationToken, callerFile, callerLine) : CoyoteSemaphoreSlim.Wait(instance, timeout, cancellationToken);
 
     /// <summary><see cref="SemaphoreSlim.WaitAsync()"/> and its overloads.</summary>
     /// <param name="instance">The semaphore.</param>
@@ -134,7 +134,7 @@ public static class SemaphoreSlimShim
     /// <param name="callerLine">Filled in by the rewriter.</param>
     /// <returns>A task that completes with a permit (true), or false if a zero timeout found none.</returns>
     public static Task<bool> WaitAsync(SemaphoreSlim instance, TimeSpan timeout, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        SemaphoreSlimState.Of(instance) is { } state ? state.WaitAsync(Milliseconds(timeout), CancellationToken.None, callerFile, callerLine) : CoyoteSemaphoreSlim.WaitAsync(instance, timeout);
+        SemaphoreSlimState.Of(instance) is { } state ? state.WaitAsync(Timeouts.Milliseconds(timeout), CancellationToken.None, callerFile, callerLine) : CoyoteSemaphoreSlim.WaitAsync(instance, timeout);
 
     /// <summary><see cref="SemaphoreSlim.WaitAsync()"/> and its overloads.</summary>
     /// <param name="instance">The semaphore.</param>
@@ -163,7 +163,7 @@ public static class SemaphoreSlimShim
     /// <param name="callerLine">Filled in by the rewriter.</param>
     /// <returns>A task that completes with a permit (true), or false if a zero timeout found none.</returns>
     public static Task<bool> WaitAsync(SemaphoreSlim instance, TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        SemaphoreSlimState.Of(instance) is { } state ? state.WaitAsync(Milliseconds(timeout), cancellationToken, callerFile, callerLine) : CoyoteSemaphoreSlim.WaitAsync(instance, timeout, cancellationToken);
+        SemaphoreSlimState.Of(instance) is { } state ? state.WaitAsync(Timeouts.Milliseconds(timeout), cancellationToken, callerFile, callerLine) : CoyoteSemaphoreSlim.WaitAsync(instance, timeout, cancellationToken);
 
     /// <summary><see cref="SemaphoreSlim.Release()"/>.</summary>
     /// <param name="instance">The semaphore.</param>
@@ -181,6 +181,4 @@ public static class SemaphoreSlimShim
     /// <returns>The count before the release.</returns>
     public static int Release(SemaphoreSlim instance, int releaseCount, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
         SemaphoreSlimState.Of(instance) is { } state ? state.Release(releaseCount, callerFile, callerLine) : CoyoteSemaphoreSlim.Release(instance, releaseCount);
-
-    private static int Milliseconds(TimeSpan timeout) => (int)timeout.TotalMilliseconds;
 }

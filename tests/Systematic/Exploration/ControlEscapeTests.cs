@@ -221,6 +221,22 @@ public class ControlEscapeTests
         Assert.IsType<DeadlockFinding>(CoyoteMessages.Interpret(coyote, [main, wait], rewritten: true, reword: m => m, usesUncontrolledLibrary: true));
     }
 
+    [Fact]
+    public void RewrittenAssemblyBlockingAThread_IsUncontrolledNamingTheWaitsNothingControls_NotTheRewriteItHadAlready()
+    {
+        // Measured: a BlockingCollection or CountdownEvent hand-off between Task.Run tasks, rewritten, stalls so.
+        const string coyote = "Potential deadlock or hang detected. The periodic monitor found no progress.";
+
+        var rewritten = Assert.IsType<UncontrolledFinding>(CoyoteMessages.Interpret(coyote, [], rewritten: true, reword: m => m));
+        var plain = Assert.IsType<UncontrolledFinding>(CoyoteMessages.Interpret(coyote, [], rewritten: false, reword: m => m));
+
+        Assert.Equal((ControlEscape.UncontrolledBlockingWait, ControlEscape.BlockedThread), (rewritten.Escape, plain.Escape));
+        Assert.StartsWith("No task took a step for seconds in rewritten code: a task blocked its thread on a wait that neither coyote rewrite nor Interleave's shims control (BlockingCollection, CountdownEvent", rewritten.Message, StringComparison.Ordinal);
+        Assert.Contains(ControlDiagnosis.NoVerdict, rewritten.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ControlDiagnosis.Remedy, rewritten.Message, StringComparison.Ordinal);
+        Assert.EndsWith(ControlDiagnosis.Remedy, plain.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(CatalogScenarios))]
     public void Scenario_IsNeverUncontrolled(string name)

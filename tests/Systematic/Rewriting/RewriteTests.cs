@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Interleave.Cli;
 using Interleave.Cli.Runs;
 using Interleave.Harness;
@@ -25,6 +26,8 @@ public sealed class RewriteTests : CliTests
         ["PublicationTests.PlainFlagPublishesTheReport"] = (Verdict.NoBug, Verdict.DataRace),
         ["PublicationTests.ReaderDoesNotAwaitTheWriter"] = (Verdict.NoBug, Verdict.DataRace),
         ["TallyTests.SharedSlotLosesACount"] = (Verdict.NoBug, Verdict.DataRace),
+        ["WorkSignalTests.OneJobPerSignal"] = (Verdict.Deadlock, Verdict.Deadlock),
+        ["StartGateTests.GateOpensBeforeLoading"] = (Verdict.AssertionFailure, Verdict.DataRace),
     };
 
     private static readonly string[] CorrectTwins =
@@ -41,6 +44,8 @@ public sealed class RewriteTests : CliTests
         "PublicationTests.ReaderAwaitsTheWriter",
         "PublicationTests.ReaderJoinsEachWriterBeforeReading",
         "TallyTests.OwnSlotKeepsEveryCount",
+        "WorkSignalTests.DrainOnEverySignal",
+        "StartGateTests.GateOpensAfterLoading",
     ];
 
     private string RewrittenCopy => Path.Combine(OutDir, "rewritten", "Interleave.DotNetSamples", "Interleave.DotNetSamples.dll");
@@ -166,6 +171,30 @@ public sealed class RewriteTests : CliTests
         var account = File.ReadAllText(Path.Combine(OutDir, "HandshakeTests.SignalBeforePublish.txt"));
         Assert.Matches(@"T1 Start +set task completion source 'TaskCompletionSource#1' +-> set.* +HandshakeTests\.cs:\d+", account);
         Assert.Matches(@"T2 HandshakeAsync +wait on task completion source 'TaskCompletionSource#1' +-> (waits|done) +HandshakeTests\.cs:\d+", account);
+    }
+
+    [Fact]
+    public void Rewrite_TwoSignalsOfAnAutoResetEventBeforeTheWorkerWaits_AreADeadlockShowingBothSetsAndTheWaitNobodyEnds()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "OneJobPerSignal", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "WorkSignalTests.OneJobPerSignal.txt"));
+        Assert.Equal(2, Regex.Count(account, @"T2 DispatchAsync +set auto-reset event 'AutoResetEvent#1' +-> set +WorkSignalTests\.cs:38"));
+        Assert.Matches(@"T1 DispatchAsync +wait on auto-reset event 'AutoResetEvent#1' +-> waits +WorkSignalTests\.cs:50", account);
+        Assert.Contains("T1 DispatchAsync waits for auto-reset event 'AutoResetEvent#1' (at WorkSignalTests.cs:50); no running task is left to set it.", account, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_AManualResetEventSlimOpenedTooEarly_ShowsTheSetOfOneTaskAndThePassOfTheOther()
+    {
+        var (exit, output, error) = Run("test", DotNetSamples.Dll, "--rewrite", "-m", "GateOpensBeforeLoading", "-i", "100", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        var account = File.ReadAllText(Path.Combine(OutDir, "StartGateTests.GateOpensBeforeLoading.txt"));
+        Assert.Matches(@"T1 Start +set manual-reset event 'ManualResetEventSlim#1' +-> set +StartGateTests\.cs:34", account);
+        Assert.Matches(@"T\d Serve +wait on manual-reset event 'ManualResetEventSlim#1' +-> done +StartGateTests\.cs:46", account);
+        Assert.Contains("AssertionFailure: A client read the settings before they were loaded.", account, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,28 @@ public sealed class ShimPassTests : IDisposable
     }
 
     [Fact]
+    public void Apply_RoutesTheEventsCoyoteWrapsAndTheManualResetEventSlimItDoesNot_DroppingCoyotesWarningOfTheLatter()
+    {
+        CoyoteTool.Find(_folder).Rewrite(Copy);
+        Assert.NotEmpty(Calls(Copy, IsCoyoteEventCall));
+        Assert.NotEmpty(Calls(Copy, IsManualResetEventSlimCall));
+        Assert.Contains(Warnings(Copy), w => w.StartsWith("System.Threading.ManualResetEventSlim", StringComparison.Ordinal));
+
+        var result = ShimPass.Apply(Copy, Primitives);
+
+        Assert.Empty(Calls(Copy, IsCoyoteEventCall));
+        Assert.Empty(Calls(Copy, IsManualResetEventSlimCall));
+        Assert.DoesNotContain(Warnings(Copy), w => w.StartsWith("System.Threading.ManualResetEventSlim", StringComparison.Ordinal));
+
+        // StartGateTests makes a ManualResetEventSlim, sets it twice and waits on it; WorkSignalTests an AutoResetEvent, set once and waited on once.
+        Assert.Equal(4, result.CallsByShim[nameof(ManualResetEventSlimShim)]);
+        Assert.Equal(4, Calls(Copy, m => m.DeclaringType.FullName == typeof(ManualResetEventSlimShim).FullName).Count);
+        Assert.Equal(
+            (1, 1, 1),
+            (result.CallsByShim[nameof(AutoResetEventShim)], result.CallsByShim[nameof(EventWaitHandleShim)], result.CallsByShim[nameof(WaitHandleShim)]));
+    }
+
+    [Fact]
     public void EveryShimMethod_HasTheSignatureOfAMethodOfItsTarget()
     {
         // A shim whose signature matches nothing is never called: a typo would silently observe nothing.
@@ -72,7 +94,7 @@ public sealed class ShimPassTests : IDisposable
             {
                 var parameters = ShimCatalog.TargetParameters(new Shim(method, ShimCatalog.TakesCallSite(method)));
                 Assert.True(
-                    ofTypes.Any(target => target.Methods.Any(m => ShimCatalog.KeyOf(m) == Signature.Of(target.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, parameters))),
+                    ofTypes.Any(target => target.Methods.Any(m => StandsIn(method, m, Signature.Of(target.FullName, method.Name, method.GenericParameters.Count, method.ReturnType, parameters)))),
                     $"{shim.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))}) stands in for no method of {string.Join(" or ", ofTypes.Select(t => t.FullName))}");
             }
         }
@@ -140,6 +162,32 @@ public sealed class ShimPassTests : IDisposable
         }
 
         return calls;
+    }
+
+    // A shim of a method (an instance one taking its instance first, by reference or as it is), or a Create of a constructor.
+    private static bool StandsIn(MethodDefinition shim, MethodDefinition target, string shimKey) =>
+        target.IsConstructor
+            ? shim.Name == "Create" && shim.ReturnType.FullName == target.DeclaringType.FullName
+                && ShimCatalog.TargetParameters(new Shim(shim, false)).Select(p => p.FullName).SequenceEqual(target.Parameters.Select(p => p.ParameterType.FullName))
+            : ShimCatalog.KeyOf(target) == shimKey || (target.HasThis && ShimCatalog.KeyOf(target, byReference: false) == shimKey);
+
+    private static bool IsCoyoteEventCall(MethodReference method) =>
+        method.DeclaringType.FullName is "Microsoft.Coyote.Rewriting.Types.Threading.AutoResetEvent"
+            or "Microsoft.Coyote.Rewriting.Types.Threading.EventWaitHandle" or "Microsoft.Coyote.Rewriting.Types.Threading.WaitHandle";
+
+    private static bool IsManualResetEventSlimCall(MethodReference method) =>
+        method.DeclaringType.FullName == "System.Threading.ManualResetEventSlim";
+
+    // The names Coyote's rewriting warns of: ldstr name; call ExceptionProvider.ThrowUncontrolledInvocationException.
+    private static List<string> Warnings(string assembly)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly);
+        return [.. module.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody)
+            .SelectMany(m => m.Body.Instructions)
+            .Where(i => i.Operand is MethodReference { Name: "ThrowUncontrolledInvocationException" } && i.Previous?.Operand is string)
+            .Select(i => (string)i.Previous.Operand)];
     }
 
     private static bool IsCompletionSourceCall(MethodReference method) =>
