@@ -72,6 +72,14 @@ internal static class Rules
         TaskRun, TaskDelay, NewThread, ThreadSleep, SemaphoreSlim, TaskCompletionSource, ConfigureAwaitFalse, BlockingWait, ThreadingTimer, SystemClock,
     ];
 
+    /// <summary>
+    /// The rules whose calls <c>coyote rewrite</c> and Interleave's shims bring under the scheduler, silent in a
+    /// project whose build rewrites its assembly (<c>&lt;InterleaveRewrite&gt;true&lt;/InterleaveRewrite&gt;</c>):
+    /// Coyote's rewriting controls neither timers nor the clock.
+    /// </summary>
+    internal static ImmutableHashSet<string> ControlledByRewriting { get; } =
+        ImmutableHashSet.Create(TaskRun.Id, TaskDelay.Id, NewThread.Id, ThreadSleep.Id, SemaphoreSlim.Id, TaskCompletionSource.Id, ConfigureAwaitFalse.Id, BlockingWait.Id);
+
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(
             id,

@@ -11,11 +11,16 @@ namespace Interleave.Analyzers;
 /// </summary>
 /// <remarks>
 /// A project that does not reference the primitives gets no warning: its code does not run under the
-/// scheduler. Neither does the primitives' own assembly, whose production paths call these members.
+/// scheduler. Neither does the primitives' own assembly, whose production paths call these members. A project
+/// whose build rewrites its assembly (the MSBuild property <c>InterleaveRewrite</c>) is warned only of what the
+/// rewriting leaves uncontrolled (<see cref="Rules.ControlledByRewriting"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchedulerEscapeAnalyzer : DiagnosticAnalyzer
 {
+    // Made visible to the compiler by the primitives' package (buildTransitive/Interleave.Primitives.props).
+    private const string RewriteProperty = "build_property.InterleaveRewrite";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules.All;
 
@@ -31,15 +36,17 @@ public sealed class SchedulerEscapeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Report(c, catalog.Of((IInvocationOperation)c.Operation)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Report(c, catalog.Of((IObjectCreationOperation)c.Operation)), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Report(c, catalog.Of((IPropertyReferenceOperation)c.Operation)), OperationKind.PropertyReference);
+            var rewritten = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RewriteProperty, out var value)
+                && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+            start.RegisterOperationAction(c => Report(c, catalog.Of((IInvocationOperation)c.Operation), rewritten), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Report(c, catalog.Of((IObjectCreationOperation)c.Operation), rewritten), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => Report(c, catalog.Of((IPropertyReferenceOperation)c.Operation), rewritten), OperationKind.PropertyReference);
         });
     }
 
-    private static void Report(OperationAnalysisContext context, Escape? escape)
+    private static void Report(OperationAnalysisContext context, Escape? escape, bool rewritten)
     {
-        if (escape is { } found)
+        if (escape is { } found && !(rewritten && Rules.ControlledByRewriting.Contains(found.Rule.Id)))
         {
             context.ReportDiagnostic(Diagnostic.Create(found.Rule, context.Operation.Syntax.GetLocation(), found.Properties, found.Arguments));
         }

@@ -29,10 +29,19 @@ internal static class Verify
     /// <summary>The same, in a project that does not reference the primitives.</summary>
     internal static Task DiagnosticsWithoutPrimitivesAsync(string code) => AnalyzeAsync(code, [], []);
 
-    private static Task AnalyzeAsync(string code, MetadataReference[] references, DiagnosticResult[] expected)
+    /// <summary>The same, in a project whose build rewrites its assembly (<c>&lt;InterleaveRewrite&gt;true&lt;/InterleaveRewrite&gt;</c>).</summary>
+    internal static Task DiagnosticsInARewrittenProjectAsync(string code) =>
+        AnalyzeAsync(code, [Primitives], [], "is_global = true\nbuild_property.InterleaveRewrite = true\n");
+
+    private static Task AnalyzeAsync(string code, MetadataReference[] references, DiagnosticResult[] expected, string? globalConfig = null)
     {
         var test = new CSharpAnalyzerTest<SchedulerEscapeAnalyzer, DefaultVerifier> { TestCode = code, ReferenceAssemblies = Net100 };
         test.TestState.AdditionalReferences.AddRange(references);
+        if (globalConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", globalConfig));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -13,6 +13,50 @@ namespace Interleave.Tests.Systematic.Packages;
 /// </summary>
 public sealed class PackageTests(PackedPackages packages) : IClassFixture<PackedPackages>
 {
+    private const string LedgerTests = """
+        using Interleave.Harness;
+
+        public class LedgerTests
+        {
+            [Fact]
+            public void Deposits_WithoutLock_KeepEveryDeposit() => Explorer.Verify(() => DepositTwiceAsync(locked: false));
+
+            [Fact]
+            public void Deposits_UnderLock_KeepEveryDeposit() => Explorer.Verify(() => DepositTwiceAsync(locked: true));
+
+            // Two deposits of 100 on Task.Run threads, each adding to the balance, under a lock or not.
+            private static async Task DepositTwiceAsync(bool locked)
+            {
+                var ledger = new Ledger(locked);
+                await Task.WhenAll(Task.Run(() => ledger.Deposit(100)), Task.Run(() => ledger.Deposit(100)));
+                Assert.Equal(200, ledger.Balance);
+            }
+        }
+
+        public sealed class Ledger(bool locked)
+        {
+            private readonly object _gate = new();
+            private int _balance;
+
+            public int Balance => _balance;
+
+            public void Deposit(int amount)
+            {
+                if (!locked)
+                {
+                    _balance += amount;
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    _balance += amount;
+                }
+            }
+        }
+
+        """;
+
     private static readonly string[] PackageIds = ["Interleave.Primitives", "Interleave.Harness", "Interleave.Cli"];
 
     public static TheoryData<string> Ids => [.. PackageIds];
@@ -146,6 +190,44 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
 
         Assert.Contains("WithdrawalCoyoteTests.Withdrawals_WithoutLock", tool, StringComparison.Ordinal);
         Assert.Contains("Found 1 bug(s) in 1 test.", tool, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RewriteAfterBuild_OnANewXunitProject_SaysHowToInstallTheTools_ThenFindsTheRaceOfTaskRunCodeAndPassesItsLockedTwin()
+    {
+        // The README's "In an xunit project" steps, on a project of .NET's own Task.Run and lock.
+        var directory = Path.Combine(packages.Work, "LedgerTests");
+        PackedPackages.RunChecked("dotnet", ["new", "xunit", "-o", directory], packages.Work);
+        File.Delete(Path.Combine(directory, "UnitTest1.cs"));
+        PackedPackages.RunChecked("dotnet", ["new", "nugetconfig"], directory);
+        PackedPackages.RunChecked("dotnet", ["nuget", "add", "source", packages.Folder, "--name", "interleave", "--configfile", "nuget.config"], directory);
+        PackedPackages.RunChecked("dotnet", ["add", "package", "Interleave.Harness", "--version", packages.Version], directory);
+        var project = Path.Combine(directory, "LedgerTests.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "</TargetFramework>",
+            "</TargetFramework>\n    <InterleaveRewrite>true</InterleaveRewrite>\n    <InterleaveObserveFields>true</InterleaveObserveFields>",
+            StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "LedgerTests.cs"), LedgerTests);
+
+        var (withoutTools, built) = PackedPackages.Run("dotnet", ["build"], directory);
+
+        Assert.True(withoutTools != 0, built);
+        Assert.Contains("error : InterleaveRewrite: 'dotnet tool run interleave rewrite ", built, StringComparison.Ordinal);
+        Assert.Contains($"'dotnet tool install Interleave.Cli --version {packages.Version}'", built, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool install Microsoft.Coyote.CLI --version 1.7.11'", built, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning ILV", built, StringComparison.Ordinal);
+
+        PackedPackages.RunChecked("dotnet", ["new", "tool-manifest"], directory);
+        PackedPackages.RunChecked("dotnet", ["tool", "install", "Microsoft.Coyote.CLI", "--version", "1.7.11"], directory);
+        PackedPackages.RunChecked("dotnet", ["tool", "install", "Interleave.Cli", "--version", packages.Version, "--add-source", packages.Folder], directory);
+        var (exitCode, output) = PackedPackages.Run("dotnet", ["test"], directory);
+
+        Assert.True(exitCode != 0, output);
+        Assert.Contains("Rewrote LedgerTests.dll in place, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
+        Assert.Contains("Failed: 1, Passed: 1, Skipped: 0, Total: 2", Squeezed(output), StringComparison.Ordinal);
+        Assert.Contains("LedgerTests.Deposits_WithoutLock_KeepEveryDeposit [", output, StringComparison.Ordinal);
+        Assert.Matches(@"Data race on field 'Ledger#1\._balance': T\d DepositTwiceAsync (reads|writes) it \(at LedgerTests\.cs:\d+\) while T\d DepositTwiceAsync's", output);
+        Assert.DoesNotContain("LedgerTests.Deposits_UnderLock_KeepEveryDeposit [", output, StringComparison.Ordinal);
     }
 
     [Fact]
