@@ -33,6 +33,9 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
             }
         }
 
+        """;
+
+    private const string Ledger = """
         public sealed class Ledger(bool locked)
         {
             private readonly object _gate = new();
@@ -195,24 +198,29 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
     [Fact]
     public void RewriteAfterBuild_OnANewXunitProject_SaysHowToInstallTheTools_ThenFindsTheRaceOfTaskRunCodeAndPassesItsLockedTwin()
     {
-        // The README's "In an xunit project" steps, on a project of .NET's own Task.Run and lock.
+        // The README's "In an xunit project" steps: tests on .NET's own Task.Run, of a library on a lock or none.
+        var library = Path.Combine(packages.Work, "Ledger");
+        PackedPackages.RunChecked("dotnet", ["new", "classlib", "-o", library], packages.Work);
+        File.Delete(Path.Combine(library, "Class1.cs"));
+        File.WriteAllText(Path.Combine(library, "Ledger.cs"), Ledger);
         var directory = Path.Combine(packages.Work, "LedgerTests");
         PackedPackages.RunChecked("dotnet", ["new", "xunit", "-o", directory], packages.Work);
         File.Delete(Path.Combine(directory, "UnitTest1.cs"));
+        PackedPackages.RunChecked("dotnet", ["add", "reference", Path.Combine(library, "Ledger.csproj")], directory);
         PackedPackages.RunChecked("dotnet", ["new", "nugetconfig"], directory);
         PackedPackages.RunChecked("dotnet", ["nuget", "add", "source", packages.Folder, "--name", "interleave", "--configfile", "nuget.config"], directory);
         PackedPackages.RunChecked("dotnet", ["add", "package", "Interleave.Harness", "--version", packages.Version], directory);
         var project = Path.Combine(directory, "LedgerTests.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace(
             "</TargetFramework>",
-            "</TargetFramework>\n    <InterleaveRewrite>true</InterleaveRewrite>\n    <InterleaveObserveFields>true</InterleaveObserveFields>",
+            "</TargetFramework>\n    <InterleaveRewrite>true</InterleaveRewrite>\n    <InterleaveObserveFields>true</InterleaveObserveFields>\n  </PropertyGroup>\n  <ItemGroup>\n    <InterleaveRewriteAssembly Include=\"Ledger.dll\" />\n  </ItemGroup>\n  <PropertyGroup>",
             StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(directory, "LedgerTests.cs"), LedgerTests);
 
         var (withoutTools, built) = PackedPackages.Run("dotnet", ["build"], directory);
 
         Assert.True(withoutTools != 0, built);
-        Assert.Contains("error : InterleaveRewrite: 'dotnet tool run interleave rewrite ", built, StringComparison.Ordinal);
+        Assert.Contains("error : InterleaveRewrite: 'dotnet tool run interleave rewrite' failed (exit codes ", built, StringComparison.Ordinal);
         Assert.Contains($"'dotnet tool install Interleave.Cli --version {packages.Version}'", built, StringComparison.Ordinal);
         Assert.Contains("'dotnet tool install Microsoft.Coyote.CLI --version 1.7.11'", built, StringComparison.Ordinal);
         Assert.DoesNotContain("warning ILV", built, StringComparison.Ordinal);
@@ -224,9 +232,10 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
 
         Assert.True(exitCode != 0, output);
         Assert.Contains("Rewrote LedgerTests.dll in place, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
+        Assert.Contains("Rewrote Ledger.dll in place, rewritten with coyote rewrite (local tool of ", output, StringComparison.Ordinal);
         Assert.Contains("Failed: 1, Passed: 1, Skipped: 0, Total: 2", Squeezed(output), StringComparison.Ordinal);
         Assert.Contains("LedgerTests.Deposits_WithoutLock_KeepEveryDeposit [", output, StringComparison.Ordinal);
-        Assert.Matches(@"Data race on field 'Ledger#1\._balance': T\d DepositTwiceAsync (reads|writes) it \(at LedgerTests\.cs:\d+\) while T\d DepositTwiceAsync's", output);
+        Assert.Matches(@"Data race on field 'Ledger#1\._balance': T\d DepositTwiceAsync (reads|writes) it \(at Ledger\.cs:\d+\) while T\d DepositTwiceAsync's", output);
         Assert.DoesNotContain("LedgerTests.Deposits_UnderLock_KeepEveryDeposit [", output, StringComparison.Ordinal);
     }
 
