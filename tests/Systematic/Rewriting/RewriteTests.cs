@@ -69,6 +69,10 @@ public sealed class RewriteTests : CliTests
         {
             var verdict = observeFields ? fieldsObserved : plain;
             Assert.True(results[test].Verdict == verdict, $"{test}: {results[test].Verdict}, expected {verdict}");
+            if (verdict != Verdict.NoBug)
+            {
+                AssertEveryStartedTaskHasAStep(File.ReadAllText(Path.Combine(OutDir, test + ".txt")), test);
+            }
         }
 
         foreach (var test in CorrectTwins)
@@ -77,6 +81,17 @@ public sealed class RewriteTests : CliTests
         }
 
         Assert.Contains($"Replay: interleave replay {RewrittenCopy} ", output, StringComparison.Ordinal);
+    }
+
+    // Each task the account says was started ("start task T1 Writer") takes a step of its own in it, under that name.
+    private static void AssertEveryStartedTaskHasAStep(string account, string test)
+    {
+        var started = Regex.Matches(account, @"start task (T\d+ \S+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(started);
+        foreach (var task in started)
+        {
+            Assert.True(Regex.IsMatch(account, $@"^\s*\d+\s+{Regex.Escape(task)}\s{{2,}}", RegexOptions.Multiline), $"{test}: no step of {task} in\n{account}");
+        }
     }
 
     [Fact]
