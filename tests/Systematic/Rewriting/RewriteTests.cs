@@ -248,6 +248,22 @@ public sealed class RewriteTests : CliTests
     }
 
     [Fact]
+    public void Rewrite_ACorrectPipelineOnChannels_IsUncontrolledNamingChannels_NeverADeadlock()
+    {
+        var json = Path.Combine(TempDir, "run.json");
+        var (exit, output, error) = Run("test", DotNetSamples.ChannelsDll, "--rewrite", "-i", "100", "--seed", "5", "-o", OutDir, "--json", json);
+
+        Assert.True(exit == ExitCode.UsageError, output + error);
+        var result = Assert.Single(RunSummaryFile.Read(json).Tests);
+        Assert.Equal(Verdict.Uncontrolled, result.Verdict);
+        var account = File.ReadAllText(Path.Combine(OutDir, "PipelineTests.ConsumerSumsEveryReading.txt"));
+        Assert.Contains("The schedule stalled in rewritten code that uses System.Threading.Channels, which coyote rewrite 1.7.11 does not control", account, StringComparison.Ordinal);
+        Assert.Contains("use AsyncQueue<T>, asyncio's Queue, in its place", account, StringComparison.Ordinal);
+        Assert.Contains("this is not a bug found", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deadlock", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rewrite_AnAssemblyRewrittenAlready_IsExploredAsItIs()
     {
         Assert.Equal(ExitCode.Ok, Run("test", DotNetSamples.Dll, "--rewrite", "-m", "OneOrderNeverDeadlocks", "-i", "1", "-o", OutDir).Exit);
