@@ -11,6 +11,9 @@ public sealed record ExplorationOptions
     /// <summary>The scheduling strategy; <see cref="ExplorationStrategy.Portfolio"/> unless told otherwise.</summary>
     public ExplorationStrategy Strategy { get; init; } = ExplorationStrategy.Portfolio;
 
+    /// <summary>The scheduler that runs the schedules; <see cref="SchedulingEngine.Coyote"/> unless told otherwise.</summary>
+    public SchedulingEngine Engine { get; init; } = SchedulingEngine.Coyote;
+
     /// <summary>The random seed; null for a fresh one each run.</summary>
     public uint? Seed { get; init; }
 

@@ -1,5 +1,6 @@
 using Interleave.Harness.Exploration;
 using Interleave.Harness.Findings;
+using Interleave.Harness.Native;
 using Interleave.Harness.Tracing;
 
 namespace Interleave.Harness;
@@ -48,6 +49,14 @@ public static partial class Explorer
     internal static ExplorationReport Run(Func<Task> test, ExplorationOptions options, TestHooks hooks)
     {
         Validate(options);
+        if (options.Engine == SchedulingEngine.Native && hooks.IsRewritten)
+        {
+            throw new ArgumentException(
+                "The native engine runs tests written on Interleave's primitives and ControlledTask; this test's assembly was rewritten by `coyote rewrite`, "
+                + "whose calls only Coyote's engine controls: explore it with the Coyote engine.",
+                nameof(options));
+        }
+
         var search = new ScheduleSearch(test, options, hooks, log: null);
         search.Run();
         return Report(search, options, options.TestName ?? TraceFile.NameOf(test));
@@ -59,11 +68,17 @@ public static partial class Explorer
         var name = testName ?? TraceFile.NameOf(test);
         TraceFile.Validate(trace, name);
         var log = new StringWriter();
-        var options = new ExplorationOptions { Iterations = 1, ReplayTrace = trace, Races = TraceFile.RecordedRaces(trace) };
+        var options = new ExplorationOptions
+        {
+            Iterations = 1,
+            ReplayTrace = trace,
+            Races = TraceFile.RecordedRaces(trace),
+            Engine = NativeTrace.IsNative(trace) ? SchedulingEngine.Native : SchedulingEngine.Coyote,
+        };
         var search = new ScheduleSearch(test, options, hooks, log);
         search.Run();
         var report = Report(search, options, name);
-        if (CoyoteMessages.Divergence(log.ToString()) is { } divergence)
+        if ((search.Divergence ?? CoyoteMessages.Divergence(log.ToString())) is { } divergence)
         {
             throw new TraceException($"The schedule diverged from the trace {divergence}: the code under test changed since the trace was recorded, or the trace belongs to another test.");
         }

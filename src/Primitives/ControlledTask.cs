@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Interleave.Primitives.Instrumentation;
 using Interleave.Primitives.Time;
-using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
 
 namespace Interleave.Primitives;
 
@@ -73,7 +72,7 @@ public static class ControlledTask
         var identity = Spawned(body, name);
         return StartedTasks.Register(
             Scheduling.IsControlled
-                ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+                ? Scheduling.Run(() => RunAs(identity, function), cancellationToken)
                 : Task.Run(() => RunAs(identity, function), cancellationToken),
             identity);
     }
@@ -89,7 +88,7 @@ public static class ControlledTask
         var identity = Spawned(body, name);
         return StartedTasks.Register(
             Scheduling.IsControlled
-                ? CoyoteTask.Run(() => RunAs(identity, function), cancellationToken)
+                ? Scheduling.Run(() => RunAs(identity, function), cancellationToken)
                 : Task.Run(() => RunAs(identity, function), cancellationToken),
             identity);
     }
@@ -179,9 +178,10 @@ public static class ControlledTask
         {
             await function();
         }
-        catch (Exception)
+        catch (Exception exception)
         {
             PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            Scheduling.TaskFailed(exception);
             throw;
         }
 
@@ -197,9 +197,10 @@ public static class ControlledTask
             PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Completed, -1, string.Empty, 0);
             return result;
         }
-        catch (Exception)
+        catch (Exception exception)
         {
             PrimitiveEvents.Report(Tasks, PrimitiveOperation.Finish, OperationOutcome.Failed, -1, string.Empty, 0);
+            Scheduling.TaskFailed(exception);
             throw;
         }
     }

@@ -9,8 +9,8 @@ using Microsoft.Coyote.SystematicTesting;
 namespace Interleave.Harness.Exploration;
 
 /// <summary>
-/// One exploration of one test: runs Coyote <c>TestingEngine</c>s over the schedules 1..N of one seed, on
-/// one engine or several side by side, stops at the deadline or once the first bug is known, and keeps the
+/// One exploration of one test: runs Coyote <c>TestingEngine</c>s, or native iterations, over the schedules
+/// 1..N of one seed, on one engine or several side by side, stops at the deadline or once the first bug is known, and keeps the
 /// lowest-numbered failing schedule with its recorded events.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ namespace Interleave.Harness.Exploration;
 /// chunks of consecutive schedules in order, and a run finds the same first bug (for the random family)
 /// with one engine or many.
 /// </remarks>
-internal sealed class ScheduleSearch
+internal sealed partial class ScheduleSearch
 {
     private readonly Func<Task> _test;
     private readonly ExplorationOptions _options;
@@ -123,6 +123,12 @@ internal sealed class ScheduleSearch
     // Runs schedules first+1 .. first+count on one engine.
     private void RunEngine(int first, int count)
     {
+        if (_options.Engine == SchedulingEngine.Native)
+        {
+            RunNative(first, count);
+            return;
+        }
+
         ScheduleRecorder? lastIteration = null;
         Task RecordedTest()
         {

@@ -32,31 +32,14 @@ internal static partial class CoyoteMessages
     {
         if (message.StartsWith(MonitorHang, StringComparison.Ordinal))
         {
-            var escape = rewritten ? ControlEscape.UncontrolledBlockingWait : ControlEscape.BlockedThread;
-            return Uncontrolled(message, escape, WaitForGraph.Build(events).StrandedTasks(), reword);
+            return StallDiagnosis.BlockedThread(message, events, rewritten, reword);
         }
 
-        // Coyote says "Potential deadlock" once it has seen a thread of its own run outside its control.
-        var sawUncontrolled = message.Contains("uncontrolled concurrency", StringComparison.Ordinal);
         if (message.Contains("eadlock detected", StringComparison.Ordinal))
         {
-            // Without rewriting, a task that had not finished and waits on no primitive (nor on a task it
-            // started) awaits what Coyote cannot see: the stall may be no deadlock at all. A cycle among the
-            // primitives is one whatever else escaped.
-            var graph = WaitForGraph.Build(events);
-            var cycle = graph.Cycle();
-            var stranded = graph.StrandedTasks();
-            if (cycle.Count == 0 && (sawUncontrolled || !rewritten && stranded.Count > 0))
-            {
-                return Uncontrolled(message, ControlEscape.AwaitedUncontrolledWork, stranded, reword);
-            }
-
-            if (cycle.Count == 0 && rewritten && usesUncontrolledLibrary && stranded.Count > 0)
-            {
-                return Uncontrolled(message, ControlEscape.UncontrolledLibrary, stranded, reword);
-            }
-
-            return new DeadlockFinding(message, message, graph.WaitingTasks(), cycle);
+            // Coyote says "Potential deadlock" once it has seen a thread of its own run outside its control.
+            var sawUncontrolled = message.Contains("uncontrolled concurrency", StringComparison.Ordinal);
+            return StallDiagnosis.Diagnose(message, events, sawUncontrolled, rewritten, usesUncontrolledLibrary, reword);
         }
 
         if (message.Contains("Scheduling steps bound", StringComparison.Ordinal))
@@ -78,9 +61,6 @@ internal static partial class CoyoteMessages
         var match = NotReproducible().Match(log);
         return match.Success ? $"at step {match.Groups[1].Value} ({match.Groups[2].Value})" : null;
     }
-
-    private static UncontrolledFinding Uncontrolled(string message, ControlEscape escape, IReadOnlyList<StrandedTask> stranded, Func<string, string> reword) =>
-        new(message, reword(ControlDiagnosis.Explain(escape, stranded)), escape, stranded);
 
     [GeneratedRegex(@"is not reproducible at execution step '(\d+)': (.*?)\.(\r?\n|$)")]
     private static partial Regex NotReproducible();

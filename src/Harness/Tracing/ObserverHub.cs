@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Interleave.Harness.Findings;
 using Interleave.Harness.Races;
 using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.NativeEngine;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 
@@ -14,7 +15,7 @@ namespace Interleave.Harness.Tracing;
 internal sealed class ObserverHub : IPrimitiveObserver
 {
     private static readonly ObserverHub Instance = new();
-    private readonly ConditionalWeakTable<ICoyoteRuntime, Iteration> _iterations = new();
+    private readonly ConditionalWeakTable<object, Iteration> _iterations = new();
 
     private ObserverHub()
     {
@@ -28,22 +29,31 @@ internal sealed class ObserverHub : IPrimitiveObserver
     {
         PrimitiveObservers.Current ??= Instance;
         var recorder = new ScheduleRecorder();
-        var runtime = RuntimeProvider.Current;
-        Instance._iterations.AddOrUpdate(runtime, new Iteration(
+        var key = Scheduling.CurrentIteration;
+        Instance._iterations.AddOrUpdate(key, new Iteration(
             recorder,
             races != RaceChecking.Off ? new SharedStateChecks(recorder) : null,
             races == RaceChecking.Warn ? warn : null,
             reword));
 
-        // Coyote raises OnFailure when it finds the bug, before it unwinds the iteration's remaining tasks:
-        // what they do while unwinding is not part of the schedule and must not reach the account.
-        runtime.OnFailure += _ => recorder.Close();
+        // Both schedulers say when the bug is found, before they unwind the iteration's remaining tasks:
+        // what those do while unwinding is not part of the schedule and must not reach the account.
+        if (key is NativeIteration native)
+        {
+            native.Failed += recorder.Close;
+        }
+        else
+        {
+            ((ICoyoteRuntime)key).OnFailure += _ => recorder.Close();
+        }
+
         return recorder;
     }
 
     public void OnEvent(in PrimitiveEvent operationEvent)
     {
-        if (_iterations.TryGetValue(RuntimeProvider.Current, out var iteration))
+        var key = Scheduling.CurrentIteration;
+        if (_iterations.TryGetValue(key, out var iteration))
         {
             iteration.Recorder.Add(operationEvent);
 
@@ -63,8 +73,14 @@ internal sealed class ObserverHub : IPrimitiveObserver
                 }
                 else
                 {
-                    // The finding itself is the verdict; Coyote only needs to stop the schedule here.
+                    // The finding itself is the verdict; the scheduler only needs to stop the schedule here.
                     iteration.Recorder.Fail(finding);
+                    if (key is NativeIteration native)
+                    {
+                        native.Fail(new IterationEnd(IterationEndKind.Failed, Message: finding.Message));
+                        throw new IterationAbandonedException();
+                    }
+
                     Specification.Assert(false, finding.Message);
                 }
             }

@@ -73,12 +73,19 @@ internal static class TraceFile
                 string.Create(CultureInfo.InvariantCulture, $"The trace is unreadable or truncated: {error.Message}"), error);
         }
 
-        if (root["Steps"] is not JsonArray || root["CoyoteVersion"] is null)
+        if (root["Engine"]?.ToString() == Native.NativeTrace.EngineName)
+        {
+            if (root["Steps"] is not JsonArray || root["StepBound"] is null)
+            {
+                throw new TraceException("The trace is not a native engine's trace: it has no Steps or no StepBound.");
+            }
+        }
+        else if (root["Steps"] is not JsonArray || root["CoyoteVersion"] is null)
         {
             throw new TraceException("The trace is not a Coyote trace: it has no Steps or no CoyoteVersion.");
         }
 
-        var version = root["CoyoteVersion"]!.ToString();
+        var version = root["CoyoteVersion"]?.ToString() ?? CoyoteVersion;
         if (version != CoyoteVersion)
         {
             throw new TraceException($"The trace was recorded with Coyote {version}, but this is Coyote {CoyoteVersion}: record it again with this version.");

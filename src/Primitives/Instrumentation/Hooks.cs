@@ -15,7 +15,7 @@ internal static class Hooks
 
 #if !INTERLEAVE_BARE
     private static readonly Lock Gate = new();
-    private static volatile bool _testingEngineLoaded;
+    private static volatile bool _schedulerLoaded;
     private static volatile bool _active;
 
     // Only a TestingEngine (which `coyote test`, the harness and Coyote's own test helpers all use) runs
@@ -43,14 +43,23 @@ internal static class Hooks
 #endif
     }
 
-    /// <summary>True once Coyote's testing assembly is loaded: from then on a thread may be controlled.</summary>
-    internal static bool TestingEngineLoaded
+    /// <summary>True once Coyote's testing assembly is loaded or the native engine has run: from then on a thread may be controlled.</summary>
+    internal static bool SchedulerLoaded
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
 #if INTERLEAVE_BARE
         get => false;
 #else
-        get => _testingEngineLoaded;
+        get => _schedulerLoaded;
+#endif
+    }
+
+    /// <summary>Told by the native engine before it runs its first operation.</summary>
+    internal static void NoteNativeEngine()
+    {
+#if !INTERLEAVE_BARE
+        _schedulerLoaded = true;
+        Refresh();
 #endif
     }
 
@@ -61,7 +70,7 @@ internal static class Hooks
         // Under a lock, so two refreshes racing cannot leave the older answer last.
         lock (Gate)
         {
-            _active = _testingEngineLoaded || PrimitiveObservers.Current is not null;
+            _active = _schedulerLoaded || PrimitiveObservers.Current is not null;
         }
 #endif
     }
@@ -71,7 +80,7 @@ internal static class Hooks
     {
         if (assembly.GetName().Name == TestingEngineAssembly)
         {
-            _testingEngineLoaded = true;
+            _schedulerLoaded = true;
             Refresh();
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Coyote.Runtime;
 
 namespace Interleave.Primitives.Instrumentation;
 
@@ -9,8 +8,8 @@ namespace Interleave.Primitives.Instrumentation;
 /// </summary>
 internal static class IterationCounters
 {
-    // Each Coyote iteration runs on its own runtime instance; only one of its operations runs at a time.
-    private static readonly ConditionalWeakTable<ICoyoteRuntime, Dictionary<PrimitiveKind, int>> PerIteration = new();
+    // Each Coyote iteration runs on its own runtime instance, each native one is its own; one operation runs at a time.
+    private static readonly ConditionalWeakTable<object, Dictionary<PrimitiveKind, int>> PerIteration = new();
 
     /// <summary>The next number for <paramref name="key"/>, counted in the current iteration or, outside a test, in <paramref name="processWide"/>.</summary>
     internal static int Next(PrimitiveKind key, ref int processWide)
@@ -20,7 +19,7 @@ internal static class IterationCounters
             return Interlocked.Increment(ref processWide);
         }
 
-        var counters = PerIteration.GetValue(RuntimeProvider.Current, static _ => []);
+        var counters = PerIteration.GetValue(Scheduling.CurrentIteration, static _ => []);
         lock (counters)
         {
             counters.TryGetValue(key, out var last);

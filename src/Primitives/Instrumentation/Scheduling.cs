@@ -1,13 +1,16 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Interleave.Primitives.NativeEngine;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Runtime.CompilerServices;
+using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
 
 namespace Interleave.Primitives.Instrumentation;
 
 /// <summary>
-/// Knows whether the calling code runs under Coyote's systematic scheduler, and offers the scheduling
-/// points and waits the primitives use there. Outside a test every member costs one predictable branch.
+/// Knows whether the calling code runs under a systematic scheduler (Coyote's, or Interleave's native
+/// engine), and offers the scheduling points, task starts and waits the primitives use there, each in the
+/// form of the scheduler running the caller. Outside a test every member costs one predictable branch.
 /// </summary>
 internal static class Scheduling
 {
@@ -23,7 +26,7 @@ internal static class Scheduling
             ?.GetMethod("RegisterKnownControlledTask", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Task)]);
 #endif
 
-    /// <summary>True when the current thread executes an operation controlled by Coyote's scheduler.</summary>
+    /// <summary>True when the current thread executes an operation controlled by Coyote's scheduler or the native engine.</summary>
     /// <remarks>
     /// Internal awaits use <c>ConfigureAwait(Scheduling.IsControlled)</c>: in production they do not capture
     /// the caller's context, but under test they must, because a context-free continuation completed on a
@@ -39,13 +42,13 @@ internal static class Scheduling
             // The benchmarks' copy with the hooks compiled out (bench/BarePrimitives) never runs under test.
             return false;
 #else
-            if (!Hooks.TestingEngineLoaded)
+            if (!Hooks.SchedulerLoaded)
             {
                 return false;
             }
 
             var context = SynchronizationContext.Current;
-            return context is not null && context.GetType() == ControlledContextType;
+            return context is not null && (context.GetType() == ControlledContextType || context is NativeSynchronizationContext);
 #endif
         }
     }
@@ -57,12 +60,53 @@ internal static class Scheduling
     internal static void Point()
     {
 #if !INTERLEAVE_BARE
-        if (IsControlled)
+        if (!Hooks.SchedulerLoaded)
+        {
+            return;
+        }
+
+        var context = SynchronizationContext.Current;
+        if (context is NativeSynchronizationContext native)
+        {
+            native.Iteration.Point();
+        }
+        else if (context is not null && context.GetType() == ControlledContextType)
         {
             SchedulingPoint.Interleave();
         }
 #endif
     }
+
+    /// <summary>
+    /// What the current schedule's per-iteration state is keyed on: the native iteration or Coyote's runtime
+    /// (outside a test, Coyote's default runtime, shared by all).
+    /// </summary>
+    internal static object CurrentIteration => (object?)NativeIteration.Current ?? RuntimeProvider.Current;
+
+    /// <summary>Starts <paramref name="function"/> as a new task of the scheduler running the caller.</summary>
+    internal static Task Run(Func<Task> function, CancellationToken cancellationToken)
+    {
+        if (NativeIteration.Current is not { } native)
+        {
+            return CoyoteTask.Run(function, cancellationToken);
+        }
+
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : native.Run(function);
+    }
+
+    /// <inheritdoc cref="Run(Func{Task}, CancellationToken)"/>
+    internal static Task<T> Run<T>(Func<Task<T>> function, CancellationToken cancellationToken)
+    {
+        if (NativeIteration.Current is not { } native)
+        {
+            return CoyoteTask.Run(function, cancellationToken);
+        }
+
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<T>(cancellationToken) : native.Run(function);
+    }
+
+    /// <summary>Told by a controlled task's wrapper that its body failed: under the native engine an assertion fails the schedule there.</summary>
+    internal static void TaskFailed(Exception exception) => NativeIteration.Current?.TaskFailed(exception);
 
     /// <summary>
     /// A pooled slow path's result as the primitive's caller should await it: as it is in production; under
@@ -89,7 +133,7 @@ internal static class Scheduling
         where TTask : Task
     {
 #if !INTERLEAVE_BARE
-        if (!task.IsCompleted && IsControlled)
+        if (!task.IsCompleted && IsControlled && NativeIteration.Current is null)
         {
             RegisterKnownControlledTask?.Invoke(RuntimeProvider.Current, [task]);
         }
@@ -123,26 +167,42 @@ internal static class Scheduling
     /// running on the thread that resolved the condition, which Coyote needs to avoid false deadlocks.
     /// </summary>
     internal static SafePause PauseUntilAsync(Func<bool> condition) =>
-        new(Operation.PauseUntilAsync(condition, resumeAsynchronously: true).GetAwaiter());
+        NativeIteration.Current is { } native
+            ? new(default, native, condition)
+            : new(Operation.PauseUntilAsync(condition, resumeAsynchronously: true).GetAwaiter(), null, condition);
 
     /// <summary>
-    /// Coyote's pause awaiter, made safe at the end of an iteration: when Coyote tears an iteration down
-    /// while a task starts to pause, its awaiter throws from <c>UnsafeOnCompleted</c>, which the async
-    /// machinery rethrows on the thread pool, crashing the process. The task is being torn down anyway, so
-    /// the interruption is dropped and the task is left to be collected.
+    /// A pause until a condition holds: under the native engine a resumption the iteration runs once the
+    /// condition holds; under Coyote, Coyote's pause awaiter, made safe at the end of an iteration: when
+    /// Coyote tears an iteration down while a task starts to pause, its awaiter throws from
+    /// <c>UnsafeOnCompleted</c>, which the async machinery rethrows on the thread pool, crashing the process.
+    /// The task is being torn down anyway, so the interruption is dropped and the task is left to be collected.
     /// </summary>
-    internal readonly struct SafePause(PausedOperationAwaitable.PausedOperationAwaiter inner) : ICriticalNotifyCompletion
+    internal readonly struct SafePause(PausedOperationAwaitable.PausedOperationAwaiter inner, NativeIteration? native, Func<bool> condition)
+        : ICriticalNotifyCompletion
     {
-        public bool IsCompleted => inner.IsCompleted;
+        public bool IsCompleted => native is null ? inner.IsCompleted : condition();
 
         public SafePause GetAwaiter() => this;
 
-        public void GetResult() => inner.GetResult();
+        public void GetResult()
+        {
+            if (native is null)
+            {
+                inner.GetResult();
+            }
+        }
 
         public void OnCompleted(Action continuation) => UnsafeOnCompleted(continuation);
 
         public void UnsafeOnCompleted(Action continuation)
         {
+            if (native is not null)
+            {
+                native.ResumeWhen(condition, continuation);
+                return;
+            }
+
             try
             {
                 inner.UnsafeOnCompleted(continuation);

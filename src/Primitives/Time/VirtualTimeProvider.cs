@@ -1,16 +1,17 @@
 using System.Runtime.CompilerServices;
+using Interleave.Primitives.Instrumentation;
+using Interleave.Primitives.NativeEngine;
 using Microsoft.Coyote.Runtime;
-using CoyoteTask = Microsoft.Coyote.Rewriting.Types.Threading.Tasks.Task;
 
 namespace Interleave.Primitives.Time;
 
 /// <summary>
-/// Time for a test iteration under Coyote: a clock that starts at 2000-01-01 and moves only when a timer
+/// Time for a test iteration under Coyote or the native engine: a clock that starts at 2000-01-01 and moves only when a timer
 /// fires. Timers are fired, earliest first, by a controlled pump task, so the scheduler chooses when the
 /// next timeout happens relative to the other tasks' steps (exploring both "in time" and "too late"),
 /// a 10-minute wait takes no real time, and a replayed schedule fires every timer at the same step.
 /// </summary>
-/// <remarks>One instance per iteration: each Coyote iteration runs on its own runtime instance.</remarks>
+/// <remarks>One instance per iteration: each Coyote iteration runs on its own runtime instance, each native one is its own.</remarks>
 internal sealed class VirtualTimeProvider : TimeProvider
 {
     private static readonly ConditionalWeakTable<ICoyoteRuntime, VirtualTimeProvider> PerIteration = new();
@@ -39,7 +40,7 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
     /// <summary>The clock of the iteration the calling (controlled) code runs in.</summary>
     internal static VirtualTimeProvider ForCurrentIteration() =>
-        PerIteration.GetValue(RuntimeProvider.Current, static _ => new VirtualTimeProvider());
+        NativeIteration.Current?.Time ?? PerIteration.GetValue(RuntimeProvider.Current, static _ => new VirtualTimeProvider());
 
     public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
 
@@ -72,7 +73,7 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
         if (startPump)
         {
-            _ = CoyoteTask.Run(PumpAsync);
+            _ = Scheduling.Run(PumpAsync, CancellationToken.None);
         }
     }
 

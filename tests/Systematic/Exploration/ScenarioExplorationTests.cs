@@ -47,7 +47,7 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
     // here fails its test with a message that says so. The kitchen's and the pipeline's bugs show as whichever
     // comes first in the schedule: the assertion that reads the unfinished state, or the race of that read with
     // the write when the write came first.
-    private static readonly Dictionary<string, Verdict[]> ExpectedVerdicts = new()
+    internal static readonly Dictionary<string, Verdict[]> ExpectedVerdicts = new()
     {
         ["bank.unprotected-withdraw"] = [Verdict.DataRace],
         ["bank.stale-balance-written"] = [Verdict.AtomicityViolation],

@@ -1,0 +1,65 @@
+using Interleave.Harness.Native;
+using Interleave.Harness.Tracing;
+using Interleave.Primitives.NativeEngine;
+
+namespace Interleave.Harness.Exploration;
+
+/// <summary>The schedules of a search run by the native engine.</summary>
+internal sealed partial class ScheduleSearch
+{
+    // How long a running operation may take no step, and the unwinding of an ended iteration may take,
+    // before the harness stops waiting for it.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
+
+    /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
+    internal string? Divergence { get; private set; }
+
+    // Runs schedules first+1 .. first+count, one native iteration each. Schedule k runs at seed + k - 1, as
+    // Coyote's engine bumps its seed, so ranges and shards of one seed explore what one run would.
+    private void RunNative(int first, int count)
+    {
+        var replay = _options.ReplayTrace is { } trace ? new ReplayStrategy(NativeTrace.Choices(trace)) : null;
+        var stepBound = _options.ReplayTrace is { } recorded ? NativeTrace.StepBound(recorded) : FairStepBound;
+        for (var index = 0; index < count; index++)
+        {
+            var schedule = first + index + 1;
+            if (ShouldStop(schedule))
+            {
+                return;
+            }
+
+            var started = Interlocked.Increment(ref _schedulesRun);
+            _options.Progress?.Report(started);
+            var seed = unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)schedule - 1);
+            var iteration = new NativeIteration(replay ?? (INativeStrategy)new RandomStrategy(seed), stepBound);
+            ScheduleRecorder? recorder = null;
+            var end = iteration.Run(
+                () =>
+                {
+                    recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
+                    return _test();
+                },
+                Patience);
+            Interlocked.Add(ref _stepsExplored, iteration.Steps);
+            LastEvents = recorder?.Events ?? [];
+            _options.ScheduleRecorded?.Invoke(LastEvents);
+            _hooks.DisposeIteration();
+            if (end.Kind == IterationEndKind.Diverged)
+            {
+                Divergence = $"{end.Message} ({replay?.Divergence})";
+                return;
+            }
+
+            if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
+            {
+                var choices = NativeTrace.Write(nameof(ExplorationStrategy.Random), seed, stepBound, iteration.Choices);
+                Record(new FoundBug(schedule, finding, choices, LastEvents));
+                return;
+            }
+        }
+    }
+
+    // Past MaxSteps Coyote's fair strategies choose at random, and count a hang at ten times as many: the
+    // native strategies are fair throughout, and count a hang at the same bound.
+    private int FairStepBound => checked(_options.MaxSteps * 10);
+}

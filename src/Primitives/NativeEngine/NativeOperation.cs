@@ -1,0 +1,26 @@
+namespace Interleave.Primitives.NativeEngine;
+
+/// <summary>
+/// One unit of controlled work of a native iteration: a task's body, a continuation posted to the
+/// iteration's context, or a paused task's resumption guarded by the condition it waits for. Numbered in
+/// the order the iteration created it, which is how traces name it.
+/// </summary>
+internal sealed class NativeOperation(NativeIteration iteration, int id, Action callback, Func<bool>? guard)
+{
+    internal NativeIteration Iteration { get; } = iteration;
+
+    internal int Id { get; } = id;
+
+    internal Action Callback { get; } = callback;
+
+    internal OperationState State { get; set; } = OperationState.Fresh;
+
+    /// <summary>The thread the operation runs on, once started.</summary>
+    internal NativeWorker? Worker { get; set; }
+
+    /// <summary>True when the scheduler may choose it: stopped at a point, or fresh with its guard holding.</summary>
+    internal bool IsEnabled => State == OperationState.AtPoint || (State == OperationState.Fresh && (guard is null || guard()));
+
+    /// <summary>True for a resumption waiting on a condition (a paused task), false for work ready as soon as chosen.</summary>
+    internal bool IsGuarded => guard is not null;
+}

@@ -1,0 +1,50 @@
+using Interleave.Harness;
+using Interleave.Scenarios;
+using Xunit.Abstractions;
+
+namespace Interleave.Tests.Systematic.Exploration;
+
+/// <summary>
+/// Every catalog scenario on the native engine: each buggy one found with the verdict it has under Coyote,
+/// its trace replaying to the same account every time; each correct one clean at 1,000 schedules.
+/// </summary>
+public class NativeEngineScenarioTests(ITestOutputHelper output)
+{
+    private const uint Seed = 11;
+    private const int CorrectIterations = 1000;
+    private const int BugBudget = 1000;
+    private const int Replays = 20;
+
+    public static TheoryData<string> Scenarios() => [.. ScenarioCatalog.All.Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_OnTheNativeEngine_BugFoundWithCoyotesVerdictOrNone(string name)
+    {
+        var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
+
+        var report = Explorer.Run(scenario.Test, new ExplorationOptions
+        {
+            Engine = SchedulingEngine.Native,
+            Strategy = ExplorationStrategy.Random,
+            Iterations = scenario.IsBuggy ? BugBudget : CorrectIterations,
+            Seed = Seed,
+        });
+
+        output.WriteLine($"| {name} | {(report.BugFound ? report.IterationsRun.ToString() : $"{report.IterationsRun} ok")} | {report.StepsExplored} steps | {report.Elapsed.TotalSeconds:F2} s |");
+        if (!scenario.IsBuggy)
+        {
+            Assert.False(report.BugFound, $"The native engine reported a bug in the correct scenario {name}: {report}");
+            Assert.Equal(CorrectIterations, report.IterationsRun);
+            return;
+        }
+
+        Assert.True(report.BugFound, $"The native engine did not find the bug of {name} in {BugBudget} schedules: {report}");
+        Assert.Contains(report.Verdict, ScenarioExplorationTests.ExpectedVerdicts[name]);
+        for (var replay = 0; replay < Replays; replay++)
+        {
+            var replayed = Explorer.Replay(scenario.Test, report.Trace);
+            Assert.Equal(report.Account, replayed.Account);
+        }
+    }
+}
