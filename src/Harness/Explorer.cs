@@ -128,6 +128,11 @@ public static partial class Explorer
             throw new ArgumentOutOfRangeException(nameof(options), options.FirstSchedule, "FirstSchedule must be at least 0, and a run that starts past schedule 0 needs a Seed.");
         }
 
+        if (options.Engine == SchedulingEngine.Native && options.Strategy is not (ExplorationStrategy.Random or ExplorationStrategy.Portfolio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The native engine has the random strategy so far (its portfolio is random alone): explore with the Coyote engine for this one.");
+        }
+
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "Timeout must be positive.");

@@ -25,6 +25,7 @@ internal static class TestCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules to explore per test (Coyote's own default is 1, too few to find most bugs).", DefaultValueFactory = _ => DefaultIterations, HelpName = "N" };
         var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => StrategyNames.Default, HelpName = "S" };
+        var engineName = new Option<string>("--engine", "-e") { Description = $"The scheduler: {EngineNames.Valid}. coyote (Coyote's TestingEngine) is the reference and the only one for rewritten assemblies; native (Interleave's own) runs tests on Interleave's primitives many times faster, with the random strategy.", DefaultValueFactory = _ => EngineNames.Default, HelpName = "E" };
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
@@ -41,7 +42,7 @@ internal static class TestCommand
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
+            assembly, method, iterations, strategy, engineName, seed, maxSteps, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -50,6 +51,7 @@ internal static class TestCommand
                 Method = parse.GetValue(method),
                 Iterations = parse.GetValue(iterations),
                 Strategy = parse.GetValue(strategy) ?? StrategyNames.Default,
+                Engine = parse.GetValue(engineName) ?? EngineNames.Default,
                 Seed = parse.GetValue(seed),
                 MaxSteps = parse.GetValue(maxSteps),
                 OutDir = parse.GetValue(outDir) ?? DefaultOutDir,
@@ -75,6 +77,12 @@ internal static class TestCommand
         var assemblyPath = rewritten?.AssemblyPath ?? settings.AssemblyPath;
         var suite = TestDiscovery.Discover(assemblyPath, error);
         var selected = TestSelector.Select(suite, settings.Method);
+        if (exploration.Engine == SchedulingEngine.Native && selected.FirstOrDefault(test => test.Hooks.IsRewritten) is { } rewrittenTest)
+        {
+            throw new UsageException(
+                $"{suite.Source} was rewritten by coyote rewrite ({rewrittenTest.Name} is one of its tests): only the Coyote engine controls rewritten code. Drop --engine native.");
+        }
+
         var options = new RunOptions(assemblyPath, exploration, settings.OutDir, settings.Parallel);
         using var engine = ExplorationEngines.For(options, selected.Count);
         if (verbosity > Verbosity.Quiet)
@@ -195,7 +203,7 @@ internal static class TestCommand
         var budget = settings.TimeoutSeconds is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" or {settings.TimeoutSeconds} s");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy (seed {options.Seed}), {schedules}{budget}{engine.Placement}.");
+            $"Exploring {tests} test{plural} from {suite.Source} with the {StrategyNames.NameOf(options.Strategy)} strategy{(options.Engine == SchedulingEngine.Native ? " on the native engine" : string.Empty)} (seed {options.Seed}), {schedules}{budget}{engine.Placement}.");
     }
 
     private static (ExplorationOptions Options, Shard? Shard) Validate(TestSettings settings)
@@ -213,7 +221,16 @@ internal static class TestCommand
         Require(settings.JsonPath is null || !Directory.Exists(settings.JsonPath), $"--json {settings.JsonPath} is a directory, not a file.");
         var shard = settings.Shard is { } text ? Shard.Parse(text) : (Shard?)null;
         Require(shard is null || settings.Seed is not null, "--shard needs --seed: every shard must split the schedules of the same seed.");
-        var strategy = StrategyNames.Parse(settings.Strategy);
+        var engine = EngineNames.Parse(settings.Engine);
+
+        // The native engine's portfolio is its random strategy alone, and the heading says so.
+        var strategy = StrategyNames.Parse(settings.Strategy) is var named && engine == SchedulingEngine.Native && named == ExplorationStrategy.Portfolio
+            ? ExplorationStrategy.Random
+            : named;
+        Require(engine == SchedulingEngine.Coyote || !settings.Rewrite, "--engine native cannot run rewritten code: only the Coyote engine controls what coyote rewrite produces. Drop --rewrite or --engine native.");
+        Require(
+            engine == SchedulingEngine.Coyote || strategy is ExplorationStrategy.Random or ExplorationStrategy.Portfolio,
+            $"--engine native has the random strategy so far (its portfolio is random alone): {StrategyNames.NameOf(strategy)} runs on --engine coyote.");
         var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 
         // A seed is always chosen here, so the heading and the summary can say how to repeat the run.
@@ -222,6 +239,7 @@ internal static class TestCommand
             Iterations = count,
             FirstSchedule = first,
             Strategy = strategy,
+            Engine = engine,
             Seed = settings.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue),
             MaxSteps = settings.MaxSteps,
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

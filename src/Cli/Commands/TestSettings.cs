@@ -14,6 +14,9 @@ internal sealed record TestSettings
 
     public string Strategy { get; init; } = StrategyNames.Default;
 
+    /// <summary>The scheduler's name, as <c>--engine</c> gives it.</summary>
+    public string Engine { get; init; } = EngineNames.Default;
+
     public uint? Seed { get; init; }
 
     public int MaxSteps { get; init; } = new ExplorationOptions().MaxSteps;

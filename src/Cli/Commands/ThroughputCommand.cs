@@ -23,7 +23,7 @@ internal static class ThroughputCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test, their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes; on the all row, the tests as one run).")
+        var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test (random strategy), their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes; on the all row, the tests as one run), and the harness on the native engine: its schedules per second, their ratio to the harness on Coyote's, and its cost per scheduling step.")
         {
             assembly,
             method,
@@ -52,7 +52,7 @@ internal static class ThroughputCommand
         var width = Math.Max("test".Length, tests.Max(t => t.Name.Length));
         var engines = Environment.ProcessorCount;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"{engines} threads/s",11}  {"speed-up",8}  {"-p 1 process/s",14}  {$"-p {engines} processes/s",16}  {"speed-up",8}"));
+            $"{"test".PadRight(width)}  {"bare engine/s",13}  {"harness/s",10}  {"ratio",6}  {"steps/s",8}  {"no race check/s",15}  {"race check cost",15}  {$"{engines} threads/s",11}  {"speed-up",8}  {"-p 1 process/s",14}  {$"-p {engines} processes/s",16}  {"speed-up",8}  {"native/s",9}  {"native ×",8}  {"µs/step",7}"));
 
         // Where an engine process would put a bug's files: the tests are meant to have none.
         var bugFolder = Directory.CreateTempSubdirectory("interleave-throughput-");
@@ -92,7 +92,12 @@ internal static class ThroughputCommand
             {
                 HarnessInProcesses = processes,
                 HarnessInOneProcess = oneProcess,
+                Native = Overall(r => r.Native),
+                NativeSteps = OverallSteps(r => r.NativeSteps, r => r.Native),
             }));
+            var ratios = results.Select(r => r.Native / r.Harness).ToArray();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"native engine: {Throughput.Median(ratios, ratio => ratio):F1}x the schedules per second of the harness on Coyote's (median of the {results.Count} rows), {Throughput.Median(results.ToArray(), r => 1e6 / r.NativeSteps):F2} µs per scheduling step (median)."));
             if (tests.Count > 1)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -138,5 +143,5 @@ internal static class ThroughputCommand
     // The race check's cost: the share of time the harness spends more with the detectors than without.
     private static string Row(string name, ThroughputResult r) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{name}  {r.BareEngine,13:F0}  {r.Harness,10:F0}  {r.Harness / r.BareEngine,6:P0}  {r.HarnessSteps,8:F0}  {r.HarnessWithoutRaceChecks,15:F0}  {(r.HarnessWithoutRaceChecks / r.Harness) - 1,15:P0}  {r.HarnessParallel,11:F0}  {r.HarnessParallel / r.Harness,7:F2}x  {r.HarnessInOneProcess,14:F0}  {r.HarnessInProcesses,16:F0}  {r.HarnessInProcesses / r.HarnessInOneProcess,7:F2}x");
+            $"{name}  {r.BareEngine,13:F0}  {r.Harness,10:F0}  {r.Harness / r.BareEngine,6:P0}  {r.HarnessSteps,8:F0}  {r.HarnessWithoutRaceChecks,15:F0}  {(r.HarnessWithoutRaceChecks / r.Harness) - 1,15:P0}  {r.HarnessParallel,11:F0}  {r.HarnessParallel / r.Harness,7:F2}x  {r.HarnessInOneProcess,14:F0}  {r.HarnessInProcesses,16:F0}  {r.HarnessInProcesses / r.HarnessInOneProcess,7:F2}x  {r.Native,9:F0}  {r.Native / r.Harness,7:F1}x  {1e6 / r.NativeSteps,7:F2}");
 }

@@ -11,6 +11,7 @@ namespace Interleave.Cli.Engines;
 /// <param name="FirstSchedule">Schedules of the seed to skip: the range starts after them.</param>
 /// <param name="Iterations">Schedules in the range.</param>
 /// <param name="Strategy">The scheduling strategy.</param>
+/// <param name="Engine">The scheduler.</param>
 /// <param name="Seed">The run's seed.</param>
 /// <param name="MaxSteps">The step bound of a schedule.</param>
 /// <param name="Races">What a data race or an atomicity violation does.</param>
@@ -21,6 +22,7 @@ internal sealed record EngineJob(
     int FirstSchedule,
     int Iterations,
     ExplorationStrategy Strategy,
+    SchedulingEngine Engine,
     uint Seed,
     int MaxSteps,
     RaceChecking Races,
@@ -33,6 +35,7 @@ internal sealed record EngineJob(
         exploration.FirstSchedule,
         exploration.Iterations,
         exploration.Strategy,
+        exploration.Engine,
         exploration.Seed ?? throw new ArgumentException("A run's exploration always has its seed.", nameof(exploration)),
         exploration.MaxSteps,
         exploration.Races,
@@ -45,6 +48,7 @@ internal sealed record EngineJob(
         FirstSchedule = FirstSchedule,
         Iterations = Iterations,
         Strategy = Strategy,
+        Engine = Engine,
         Seed = Seed,
         MaxSteps = MaxSteps,
         Races = Races,

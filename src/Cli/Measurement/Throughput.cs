@@ -8,13 +8,15 @@ namespace Interleave.Cli.Measurement;
 
 /// <summary>
 /// Measures schedules per second of <see cref="Explorer"/> against a bare Coyote <c>TestingEngine</c> on
-/// the same test, strategy and seed, in the same process: what our recording and accounting cost.
+/// the same test, strategy (random) and seed, in the same process: what our recording and accounting cost;
+/// and the harness on the native engine against the harness on Coyote's.
 /// </summary>
 public static class Throughput
 {
     /// <summary>
     /// Runs <paramref name="test"/> for <paramref name="iterations"/> schedules each way (bare engine, harness,
-    /// harness without race checks, harness on <paramref name="parallelEngines"/> engines), taking turns for
+    /// harness without race checks, harness on <paramref name="parallelEngines"/> engines, harness on the
+    /// native engine), taking turns for
     /// <paramref name="rounds"/> rounds, and reports the median rate of each: taking turns cancels the drift of
     /// a busy machine, the median its outliers.
     /// </summary>
@@ -45,11 +47,13 @@ public static class Throughput
         Harness(test, 20, seed, RaceChecking.Fail, 1);
         Harness(test, 20, seed, RaceChecking.Off, 1);
         Harness(test, 20, seed, RaceChecking.Fail, engines);
+        Harness(test, 20, seed, RaceChecking.Fail, 1, SchedulingEngine.Native);
 
         var bare = new Rate[rounds];
         var harness = new Rate[rounds];
         var withoutRaces = new Rate[rounds];
         var parallel = new Rate[rounds];
+        var native = new Rate[rounds];
         var processes = new double[rounds];
         var oneProcess = new double[rounds];
         for (var round = 0; round < rounds; round++)
@@ -58,6 +62,7 @@ public static class Throughput
             harness[round] = Harness(test, iterations, seed, RaceChecking.Fail, 1);
             withoutRaces[round] = Harness(test, iterations, seed, RaceChecking.Off, 1);
             parallel[round] = Harness(test, iterations, seed, RaceChecking.Fail, engines);
+            native[round] = Harness(test, iterations, seed, RaceChecking.Fail, 1, SchedulingEngine.Native);
             processes[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations, engines).TotalSeconds;
             oneProcess[round] = engineProcesses is null ? double.NaN : iterations / engineProcesses(iterations, 1).TotalSeconds;
         }
@@ -73,13 +78,23 @@ public static class Throughput
         {
             HarnessInProcesses = Median(processes, rate => rate),
             HarnessInOneProcess = Median(oneProcess, rate => rate),
+            Native = Median(native, r => r.Schedules),
+            NativeSteps = Median(native, r => r.Steps),
         };
     }
 
-    private static Rate Harness(Func<Task> test, int iterations, uint seed, RaceChecking races, int engines)
+    private static Rate Harness(Func<Task> test, int iterations, uint seed, RaceChecking races, int engines, SchedulingEngine engine = SchedulingEngine.Coyote)
     {
         var stopwatch = Stopwatch.StartNew();
-        var report = Explorer.Run(test, new ExplorationOptions { Iterations = iterations, Seed = seed, Races = races, ParallelEngines = engines });
+        var report = Explorer.Run(test, new ExplorationOptions
+        {
+            Iterations = iterations,
+            Seed = seed,
+            Races = races,
+            ParallelEngines = engines,
+            Strategy = ExplorationStrategy.Random,
+            Engine = engine,
+        });
         var seconds = stopwatch.Elapsed.TotalSeconds;
         return new Rate(report.IterationsRun / seconds, report.StepsExplored / seconds);
     }

@@ -30,4 +30,10 @@ public sealed record ThroughputResult(
     /// <see cref="HarnessInProcesses"/>, since both pay a cold start; NaN when not measured.
     /// </summary>
     public double HarnessInOneProcess { get; init; } = double.NaN;
+
+    /// <summary>Schedules per second of the harness on the native engine (random strategy, race checks on); NaN when not measured.</summary>
+    public double Native { get; init; } = double.NaN;
+
+    /// <summary>Scheduling steps per second of the harness on the native engine; its inverse is the cost of a step.</summary>
+    public double NativeSteps { get; init; } = double.NaN;
 }

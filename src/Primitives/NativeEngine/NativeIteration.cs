@@ -358,12 +358,13 @@ internal sealed class NativeIteration
     // Under the lock: one scheduling step. Null when the iteration ended at it.
     private NativeOperation? ChooseLocked(NativeOperation? current)
     {
-        _steps++;
-        if (_steps > _stepBound)
+        if (_steps == _stepBound)
         {
             EndLocked(new IterationEnd(IterationEndKind.StepBoundReached));
             return null;
         }
+
+        _steps++;
 
         _enabled.Clear();
         foreach (var operation in _live)

@@ -47,6 +47,18 @@ public sealed class CliErrorTests : CliTests
     public void Test_UnknownStrategy_ListsTheValidOnes() =>
         AssertUsageError(Run("test", "-s", "pct"), "Unknown strategy 'pct'", "random, prioritization, probabilistic, delay-bounding, q-learning");
 
+    [Fact]
+    public void Test_UnknownEngine_ListsTheValidOnes() =>
+        AssertUsageError(Run("test", "--engine", "fast"), "Unknown engine 'fast'", "coyote, native");
+
+    [Fact]
+    public void Test_NativeEngineWithAStrategyItLacks_SaysWhichEngineHasIt() =>
+        AssertUsageError(Run("test", "--engine", "native", "-s", "prioritization"), "--engine native has the random strategy so far", "prioritization runs on --engine coyote");
+
+    [Fact]
+    public void Test_NativeEngineWithRewrite_IsRefused() =>
+        AssertUsageError(Run("test", Path.Combine(TempDir, "Any.dll"), "--engine", "native", "--rewrite"), "--engine native cannot run rewritten code", "Drop --rewrite or --engine native");
+
     [Theory]
     [InlineData("--iterations", "0", "--iterations must be at least 1")]
     [InlineData("-i", "-5", "--iterations must be at least 1")]

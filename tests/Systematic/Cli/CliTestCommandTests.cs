@@ -27,6 +27,24 @@ public sealed class CliTestCommandTests : CliTests
     }
 
     [Fact]
+    public void Test_OnTheNativeEngine_FindsTheBugAndReplaysItsTrace()
+    {
+        var (exit, output, error) = Run("test", "-m", "locks", "--engine", "native", "-i", "300", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.Contains("with the random strategy on the native engine (seed 5)", output, StringComparison.Ordinal);
+        Assert.Matches(@"locks\.consistent-order +no bug +NoBug +300 ", output);
+        var trace = Path.Combine(OutDir, "locks.opposite-order.trace");
+        Assert.Contains("\"Engine\": \"Native\"", File.ReadAllText(trace), StringComparison.Ordinal);
+        Assert.Contains("Cycle: task1 -> task2 -> task1", output, StringComparison.Ordinal);
+
+        var (replayExit, replayOutput, replayError) = Run("replay", trace);
+
+        Assert.True(replayExit == ExitCode.BugFound, replayOutput + replayError);
+        Assert.Contains("The replayed account is identical to", replayOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Test_SampleAssemblyBuggyMethod_FindsTheBug()
     {
         var (exit, output, error) = Run("test", SampleDll, "-m", "OversellWithoutLock", "-i", "500", "-o", OutDir);

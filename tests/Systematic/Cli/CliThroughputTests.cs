@@ -2,7 +2,7 @@ using Interleave.Cli;
 
 namespace Interleave.Tests.Systematic.Cli;
 
-/// <summary><c>interleave throughput</c>: both rates and their ratio per bug-free test; buggy ones are skipped.</summary>
+/// <summary><c>interleave throughput</c>: the rates and their ratios per bug-free test, on both engines; buggy ones are skipped.</summary>
 [Collection(SampleAssemblyCollection.Name)]
 public sealed class CliThroughputTests : CliTests
 {
@@ -15,13 +15,15 @@ public sealed class CliThroughputTests : CliTests
         Assert.Empty(error);
         Assert.Matches(@"bank\.safe-withdraw +\d+ +\d+ +\d+ ?%", output);
 
-        // The last three columns: test -p 1 and test -p N, each in processes of its own, and their ratio.
+        // Then test -p 1 and test -p N, each in processes of its own, and their ratio; last the native engine's
+        // schedules per second, their ratio to the harness on Coyote's, and its microseconds per step.
         Assert.Contains("-p 1 process/s", output, StringComparison.Ordinal);
-        Assert.Matches(@"bank\.safe-withdraw .* \d+ +\d+ +\d+\.\d\dx\r?$", output.Split('\n').First(line => line.StartsWith("bank.safe-withdraw", StringComparison.Ordinal)));
+        Assert.Matches(@"bank\.safe-withdraw .* \d+ +\d+ +\d+\.\d\dx +\d+ +\d+\.\dx +\d+\.\d\d\r?$", output.Split('\n').First(line => line.StartsWith("bank.safe-withdraw", StringComparison.Ordinal)));
+        Assert.Matches(@"native engine: \d+\.\dx the schedules per second of the harness on Coyote's \(median of the 2 rows\), \d+\.\d\d µs per scheduling step", output);
         Assert.DoesNotContain("unprotected", output, StringComparison.Ordinal);
 
         // Over both correct tests, the -p columns are one run of both, in engine processes taking them in turn.
-        Assert.Matches(@"all .* \d+ +\d+ +\d+\.\d\dx\r?$", output.Split('\n').First(line => line.StartsWith("all ", StringComparison.Ordinal)));
+        Assert.Matches(@"all .* \d+ +\d+ +\d+\.\d\dx +\d+ +\d+\.\dx +\d+\.\d\d\r?$", output.Split('\n').First(line => line.StartsWith("all ", StringComparison.Ordinal)));
         Assert.Contains("all, -p columns: the 2 tests as one run", output, StringComparison.Ordinal);
         Assert.Contains("ratio", output, StringComparison.Ordinal);
     }

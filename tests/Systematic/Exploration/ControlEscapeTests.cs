@@ -9,7 +9,7 @@ namespace Interleave.Tests.Systematic.Exploration;
 /// A test that escapes Coyote's control (a real <c>Task.Run</c>, <c>Task.Delay</c>, timer, <c>SemaphoreSlim</c>,
 /// a <c>TaskCompletionSource</c> completed outside, <c>ConfigureAwait(false)</c>, a blocking wait) is
 /// <see cref="Verdict.Uncontrolled"/>, never a deadlock or a hang, and is told what escaped, where and what to use;
-/// a real deadlock among the primitives stays <see cref="Verdict.Deadlock"/> with no such words.
+/// a real deadlock among the primitives stays <see cref="Verdict.Deadlock"/> with no such words; on both engines.
 /// </summary>
 /// <remarks>
 /// What Coyote 1.7.11 says of each, measured under <see cref="Explorer"/>: awaiting uncontrolled work gives
@@ -22,18 +22,20 @@ public class ControlEscapeTests
 {
     private static readonly ExplorationOptions Options = new() { Iterations = 20, Seed = 5 };
 
-    public static TheoryData<string> AwaitedEscapes =>
-        ["Task.Run", "Task.Delay", "Timer", "SemaphoreSlim.WaitAsync", "TaskCompletionSource completed outside", "ConfigureAwait(false)"];
+    public static TheoryData<string, SchedulingEngine> AwaitedEscapes => OnBothEngines(
+        "Task.Run", "Task.Delay", "Timer", "SemaphoreSlim.WaitAsync", "TaskCompletionSource completed outside", "ConfigureAwait(false)");
 
-    public static TheoryData<string> BlockingEscapes => [".Wait()", ".Result", "Monitor", "SemaphoreSlim.Wait"];
+    public static TheoryData<string, SchedulingEngine> BlockingEscapes => OnBothEngines(".Wait()", ".Result", "Monitor", "SemaphoreSlim.Wait");
 
-    public static TheoryData<string> CatalogScenarios => [.. ScenarioCatalog.All.Select(s => s.Name)];
+    public static TheoryData<string, SchedulingEngine> CatalogScenarios => OnBothEngines([.. ScenarioCatalog.All.Select(s => s.Name)]);
+
+    public static TheoryData<SchedulingEngine> Engines => new(Enum.GetValues<SchedulingEngine>());
 
     [Theory]
     [MemberData(nameof(AwaitedEscapes))]
-    public void AwaitingUncontrolledWork_IsUncontrolled_NotADeadlock(string escape)
+    public void AwaitingUncontrolledWork_IsUncontrolled_NotADeadlock(string escape, SchedulingEngine engine)
     {
-        var report = Explorer.Run(Awaited(escape), Options);
+        var report = Explorer.Run(Awaited(escape), Options with { Engine = engine });
 
         var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
         Assert.Equal(ControlEscape.AwaitedUncontrolledWork, finding.Escape);
@@ -47,9 +49,9 @@ public class ControlEscapeTests
 
     [Theory]
     [MemberData(nameof(BlockingEscapes))]
-    public void BlockingAThread_IsUncontrolled_NotAHang(string escape)
+    public void BlockingAThread_IsUncontrolled_NotAHang(string escape, SchedulingEngine engine)
     {
-        var report = Explorer.Run(Blocking(escape), Options);
+        var report = Explorer.Run(Blocking(escape), Options with { Engine = engine });
 
         var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
         Assert.Equal(ControlEscape.BlockedThread, finding.Escape);
@@ -58,8 +60,9 @@ public class ControlEscapeTests
         Assert.EndsWith(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void CorrectProgramOnTaskRunAndSemaphoreSlim_IsNeverABug()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void CorrectProgramOnTaskRunAndSemaphoreSlim_IsNeverABug(SchedulingEngine engine)
     {
         // The false report: a correct program, no Interleave types, not rewritten.
         var report = Explorer.Run(
@@ -81,14 +84,15 @@ public class ControlEscapeTests
                 })));
                 Assert.Equal(3, count);
             },
-            new ExplorationOptions { Iterations = 200, Seed = 5 });
+            new ExplorationOptions { Iterations = 200, Seed = 5, Engine = engine });
 
         Assert.True(report.Verdict == Verdict.Uncontrolled, report.ToString());
         Assert.False(report.BugFound);
     }
 
-    [Fact]
-    public void ControlledTaskAwaitingARealDelay_IsNamedWithItsLastStep()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void ControlledTaskAwaitingARealDelay_IsNamedWithItsLastStep(SchedulingEngine engine)
     {
         // One task waits on an event the other sets only after a real delay: from the primitives alone it looks
         // like an event nobody sets, but the setter never finished and waited on no primitive.
@@ -111,7 +115,7 @@ public class ControlEscapeTests
                         },
                         "setter"));
             },
-            Options);
+            Options with { Engine = engine });
 
         var finding = Assert.IsType<UncontrolledFinding>(report.Finding);
         var stranded = Assert.Single(finding.StrandedTasks);
@@ -121,11 +125,12 @@ public class ControlEscapeTests
         Assert.DoesNotContain("Deadlock", report.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void DiagnosedEscape_ReplaysToTheSameAccount()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void DiagnosedEscape_ReplaysToTheSameAccount(SchedulingEngine engine)
     {
         var test = Awaited("Task.Delay");
-        var report = Explorer.Run(test, Options);
+        var report = Explorer.Run(test, Options with { Engine = engine });
 
         var replayed = Explorer.Replay(test, report.Trace);
 
@@ -152,19 +157,21 @@ public class ControlEscapeTests
         }
     }
 
-    [Fact]
-    public void EventNobodySets_StaysADeadlock_WithoutTheHint()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void EventNobodySets_StaysADeadlock_WithoutTheHint(SchedulingEngine engine)
     {
         // The test's own bug: it waits for an event nobody sets. Coyote's message is the same as for an escape.
-        var report = Explorer.Run(async () => await new AsyncEvent("never-set").WaitAsync(), Options);
+        var report = Explorer.Run(async () => await new AsyncEvent("never-set").WaitAsync(), Options with { Engine = engine });
 
         Assert.IsType<DeadlockFinding>(report.Finding);
         Assert.DoesNotContain(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
         Assert.Contains("main waits for event 'never-set'", report.Account, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void DeadlockOfTasksAParentAwaits_StaysADeadlock()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void DeadlockOfTasksAParentAwaits_StaysADeadlock(SchedulingEngine engine)
     {
         // The parent waits on no primitive, but on the two tasks it started, which deadlock on two locks.
         var report = Explorer.Run(
@@ -179,7 +186,7 @@ public class ControlEscapeTests
                         ControlledTask.Run(async () => await HoldThenTakeAsync(b, a, order)));
                 },
                 "parent"),
-            Options);
+            Options with { Engine = engine });
 
         var deadlock = Assert.IsType<DeadlockFinding>(report.Finding);
         Assert.NotEmpty(deadlock.Cycle);
@@ -239,15 +246,29 @@ public class ControlEscapeTests
 
     [Theory]
     [MemberData(nameof(CatalogScenarios))]
-    public void Scenario_IsNeverUncontrolled(string name)
+    public void Scenario_IsNeverUncontrolled(string name, SchedulingEngine engine)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
 
-        var report = Explorer.Run(scenario.Test, new ExplorationOptions { Iterations = 300, Seed = 17 });
+        var report = Explorer.Run(scenario.Test, new ExplorationOptions { Iterations = 300, Seed = 17, Engine = engine });
 
         Assert.NotEqual(Verdict.Uncontrolled, report.Verdict);
         Assert.DoesNotContain(ControlDiagnosis.Remedy, report.Message, StringComparison.Ordinal);
         Assert.True(report.BugFound == scenario.IsBuggy, report.ToString());
+    }
+
+    private static TheoryData<string, SchedulingEngine> OnBothEngines(params string[] cases)
+    {
+        var data = new TheoryData<string, SchedulingEngine>();
+        foreach (var engine in Enum.GetValues<SchedulingEngine>())
+        {
+            foreach (var name in cases)
+            {
+                data.Add(name, engine);
+            }
+        }
+
+        return data;
     }
 
     private static async Task HoldThenTakeAsync(AsyncLock first, AsyncLock second, AsyncBarrier bothHoldOne)
