@@ -17,6 +17,4 @@ internal static class EngineNames
         "native" => SchedulingEngine.Native,
         _ => throw new UsageException($"Unknown engine '{name}': use one of {Valid}."),
     };
-
-    internal static string NameOf(SchedulingEngine engine) => engine == SchedulingEngine.Native ? "native" : "coyote";
 }

@@ -229,7 +229,7 @@ internal static class TestCommand
             : named;
         Require(engine == SchedulingEngine.Coyote || !settings.Rewrite, "--engine native cannot run rewritten code: only the Coyote engine controls what coyote rewrite produces. Drop --rewrite or --engine native.");
         Require(
-            engine == SchedulingEngine.Coyote || strategy is ExplorationStrategy.Random or ExplorationStrategy.Portfolio,
+            engine == SchedulingEngine.Coyote || strategy == ExplorationStrategy.Random,
             $"--engine native has the random strategy so far (its portfolio is random alone): {StrategyNames.NameOf(strategy)} runs on --engine coyote.");
         var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 

@@ -36,7 +36,7 @@ internal static class NativeOutcome
                 const string stalled = "Deadlock detected. Every remaining task is paused on a dependency, and no other controlled operation is enabled.";
                 return StallDiagnosis.Diagnose(stalled, events, sawUncontrolled: false, rewritten: false, usesUncontrolledLibrary: false, reword);
             case IterationEndKind.NoProgress:
-                const string blocked = "Potential deadlock or hang detected: no scheduling step for two seconds, a thread is blocked outside the scheduler's control.";
+                const string blocked = "Potential deadlock or hang detected: no scheduling step for a second or more, a thread is blocked outside the scheduler's control.";
                 return StallDiagnosis.BlockedThread(blocked, events, rewritten: false, reword);
             case IterationEndKind.StepBoundReached:
                 var hang = string.Create(CultureInfo.InvariantCulture, $"Scheduling steps bound of {stepBound} reached.");

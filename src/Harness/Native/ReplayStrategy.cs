@@ -6,7 +6,7 @@ namespace Interleave.Harness.Native;
 /// <summary>Chooses, at step k, the operation the recorded schedule ran at step k; says where that stops fitting.</summary>
 internal sealed class ReplayStrategy(IReadOnlyList<int> choices) : INativeStrategy
 {
-    /// <summary>Why the replay could not go on, once it could not ("operation 7 was not enabled").</summary>
+    /// <summary>Why the replay could not go on, once it could not ("the trace runs operation 7, but the enabled operations are 5, 6").</summary>
     internal string? Divergence { get; private set; }
 
     public int Choose(IReadOnlyList<NativeOperation> enabled, NativeOperation? current, int step)

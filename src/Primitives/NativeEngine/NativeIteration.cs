@@ -70,9 +70,6 @@ internal sealed class NativeIteration
         }
     }
 
-    /// <summary>True once the iteration has ended: the caller's operation is being unwound.</summary>
-    internal bool HasEnded => _end is not null;
-
     /// <summary>
     /// Runs <paramref name="test"/> as the iteration's first operation and returns once the iteration has ended
     /// and its operations have unwound (waiting at most <paramref name="patience"/> for code that blocks a

@@ -20,7 +20,4 @@ internal sealed class NativeOperation(NativeIteration iteration, int id, Action 
 
     /// <summary>True when the scheduler may choose it: stopped at a point, or fresh with its guard holding.</summary>
     internal bool IsEnabled => State == OperationState.AtPoint || (State == OperationState.Fresh && (guard is null || guard()));
-
-    /// <summary>True for a resumption waiting on a condition (a paused task), false for work ready as soon as chosen.</summary>
-    internal bool IsGuarded => guard is not null;
 }
