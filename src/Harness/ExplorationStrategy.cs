@@ -25,7 +25,15 @@ public enum ExplorationStrategy
     /// Random, probabilistic, fair prioritization and fair delay-bounding taking turns schedule by schedule
     /// (Coyote's <c>portfolio</c>, with its own bounds: 3 for probabilistic, 10 for the others). The default:
     /// random alone rarely finds a bug that needs one preemption at one point of a long schedule, and
-    /// prioritization alone is slow on bugs that need many small ones; taking turns finds both kinds.
+    /// prioritization alone is slow on bugs that need many small ones; taking turns finds both kinds. On the
+    /// native engine: random, partial order sampling and prioritization taking turns.
     /// </summary>
     Portfolio,
+
+    /// <summary>
+    /// Partial order sampling (POS, CAV 2018): random priorities for pending steps, redrawn for the steps that
+    /// race with the one that ran (steps on the same primitive), so each order of the racing steps has a fair
+    /// chance. Native engine only; fair like <see cref="Prioritization"/>.
+    /// </summary>
+    PartialOrderSampling,
 }

@@ -16,6 +16,10 @@ namespace Interleave.Harness;
 /// </remarks>
 public static partial class Explorer
 {
+    /// <summary>The strategies the native engine has; its portfolio takes the first three in turn.</summary>
+    internal static readonly ExplorationStrategy[] NativeStrategies =
+        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization, ExplorationStrategy.Portfolio];
+
     /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
     /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>
     /// <param name="options">How to explore; defaults to 100 random schedules.</param>
@@ -128,9 +132,14 @@ public static partial class Explorer
             throw new ArgumentOutOfRangeException(nameof(options), options.FirstSchedule, "FirstSchedule must be at least 0, and a run that starts past schedule 0 needs a Seed.");
         }
 
-        if (options.Engine == SchedulingEngine.Native && options.Strategy is not (ExplorationStrategy.Random or ExplorationStrategy.Portfolio))
+        if (options.Engine == SchedulingEngine.Native && !NativeStrategies.Contains(options.Strategy))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The native engine has the random strategy so far (its portfolio is random alone): explore with the Coyote engine for this one.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, $"The native engine has the strategies {string.Join(", ", NativeStrategies)}: explore with the Coyote engine for this one.");
+        }
+
+        if (options.Engine == SchedulingEngine.Coyote && options.Strategy == ExplorationStrategy.PartialOrderSampling)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "Partial order sampling runs on the native engine only (Coyote 1.7.11 has no such strategy): set Engine to Native.");
         }
 
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)

@@ -90,7 +90,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     /// <returns>A completed task (asynchronous to mirror asyncio).</returns>
     public ValueTask ResetAsync([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         var failed = FailWaiters(breakBarrier: false);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Reset, OperationOutcome.Completed, failed, callerFile, callerLine);
         return ValueTask.CompletedTask;
@@ -105,7 +105,7 @@ public sealed class AsyncBarrier : IWaiterOwner<int>
     /// <returns>A completed task (asynchronous to mirror asyncio).</returns>
     public ValueTask AbortAsync([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         var failed = FailWaiters(breakBarrier: true);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Abort, OperationOutcome.Completed, failed, callerFile, callerLine);
         return ValueTask.CompletedTask;

@@ -79,7 +79,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         [CallerFilePath] string callerFile = "",
         [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         ThrowIfLockNotHeld(PrimitiveOperation.Wait, "wait", callerFile, callerLine);
         var waiter = new Waiter<bool>(this, false, PrimitiveEvents.CurrentTaskIfObserved);
         lock (_sync)
@@ -154,7 +154,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     public void Notify(int count = 1, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         ThrowIfLockNotHeld(PrimitiveOperation.Notify, "notify", callerFile, callerLine);
         var woken = NotifyCore(Mutation.Is(Mutant.NotifyWakesAll) ? int.MaxValue : count);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Notify, OperationOutcome.Completed, woken, callerFile, callerLine);

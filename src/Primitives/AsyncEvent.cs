@@ -49,7 +49,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     public void Set([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         List<Waiter<bool>>? woken = null;
         lock (_sync)
         {
@@ -77,7 +77,7 @@ public sealed class AsyncEvent : IWaiterOwner<bool>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     public void Clear([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         lock (_sync)
         {
             _isSet = Mutation.Is(Mutant.ClearDoesNothing) && _isSet;

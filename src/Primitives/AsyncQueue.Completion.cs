@@ -38,7 +38,7 @@ public partial class AsyncQueue<T>
     /// <exception cref="InvalidOperationException">Called more times than items were put.</exception>
     public void TaskDone([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         bool tooMany;
         List<Waiter<bool>>? released = null;
         int unfinished;
@@ -93,7 +93,7 @@ public partial class AsyncQueue<T>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     public void Shutdown(bool immediate = false, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         List<Waiter<T>> getters;
         List<Waiter<T>> putters;
         List<Waiter<bool>>? joiners = null;

@@ -112,7 +112,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
     public bool TryPut(T item, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         PutResult result;
         Waiter<T>? getter;
         int count;
@@ -159,7 +159,7 @@ public partial class AsyncQueue<T> : IWaiterOwner<T>
     /// <exception cref="QueueShutDownException">The queue is shut down and empty.</exception>
     public bool TryGet(out T item, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         GetResult result;
         Waiter<T>? admitted;
         int count;

@@ -48,7 +48,7 @@ public sealed class Shared<T>
     /// <returns>The value.</returns>
     public T Read([CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Read, OperationOutcome.Completed, -1, callerFile, callerLine);
         return _value;
     }
@@ -59,7 +59,7 @@ public sealed class Shared<T>
     /// <param name="callerLine">Filled in by the compiler for traces.</param>
     public void Write(T value, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Write, OperationOutcome.Completed, -1, callerFile, callerLine);
         _value = value;
     }

@@ -13,6 +13,7 @@ internal static class StrategyNames
         ("delay-bounding", ExplorationStrategy.DelayBounding),
         ("q-learning", ExplorationStrategy.QLearning),
         ("portfolio", ExplorationStrategy.Portfolio),
+        ("pos", ExplorationStrategy.PartialOrderSampling),
     ];
 
     /// <summary>The name of the strategy a run takes when none is named: the library's default.</summary>

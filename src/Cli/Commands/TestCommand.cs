@@ -223,14 +223,14 @@ internal static class TestCommand
         Require(shard is null || settings.Seed is not null, "--shard needs --seed: every shard must split the schedules of the same seed.");
         var engine = EngineNames.Parse(settings.Engine);
 
-        // The native engine's portfolio is its random strategy alone, and the heading says so.
-        var strategy = StrategyNames.Parse(settings.Strategy) is var named && engine == SchedulingEngine.Native && named == ExplorationStrategy.Portfolio
-            ? ExplorationStrategy.Random
-            : named;
+        var strategy = StrategyNames.Parse(settings.Strategy);
         Require(engine == SchedulingEngine.Coyote || !settings.Rewrite, "--engine native cannot run rewritten code: only the Coyote engine controls what coyote rewrite produces. Drop --rewrite or --engine native.");
         Require(
-            engine == SchedulingEngine.Coyote || strategy == ExplorationStrategy.Random,
-            $"--engine native has the random strategy so far (its portfolio is random alone): {StrategyNames.NameOf(strategy)} runs on --engine coyote.");
+            engine == SchedulingEngine.Coyote || Explorer.NativeStrategies.Contains(strategy),
+            $"--engine native has the strategies {string.Join(", ", Explorer.NativeStrategies.Select(StrategyNames.NameOf))}: {StrategyNames.NameOf(strategy)} runs on --engine coyote.");
+        Require(
+            engine == SchedulingEngine.Native || strategy != ExplorationStrategy.PartialOrderSampling,
+            "--strategy pos runs on --engine native only: Coyote 1.7.11 has no partial order sampling.");
         var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 
         // A seed is always chosen here, so the heading and the summary can say how to repeat the run.

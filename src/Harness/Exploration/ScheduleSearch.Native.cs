@@ -11,6 +11,11 @@ internal sealed partial class ScheduleSearch
     // before the harness stops waiting for it.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
 
+    private static readonly ExplorationStrategy[] NativePortfolio =
+        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization];
+
+    private int _longestNativeSchedule;
+
     /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
     internal string? Divergence { get; private set; }
 
@@ -31,7 +36,8 @@ internal sealed partial class ScheduleSearch
             var started = Interlocked.Increment(ref _schedulesRun);
             _options.Progress?.Report(started);
             var seed = unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)schedule - 1);
-            var iteration = new NativeIteration(replay ?? (INativeStrategy)new RandomStrategy(seed), stepBound);
+            var strategy = NativeStrategyOf(schedule);
+            var iteration = new NativeIteration(replay ?? StrategyFor(strategy, seed), stepBound);
             ScheduleRecorder? recorder = null;
             var end = iteration.Run(
                 () =>
@@ -41,6 +47,7 @@ internal sealed partial class ScheduleSearch
                 },
                 Patience);
             Interlocked.Add(ref _stepsExplored, iteration.Steps);
+            _longestNativeSchedule = Math.Max(_longestNativeSchedule, iteration.Steps);
             LastEvents = recorder?.Events ?? [];
             _options.ScheduleRecorded?.Invoke(LastEvents);
             _hooks.DisposeIteration();
@@ -52,12 +59,29 @@ internal sealed partial class ScheduleSearch
 
             if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
             {
-                var choices = NativeTrace.Write(nameof(ExplorationStrategy.Random), seed, stepBound, iteration.Choices);
+                var choices = NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices);
                 Record(new FoundBug(schedule, finding, choices, LastEvents));
                 return;
             }
         }
     }
+
+    // The native portfolio takes its strategies in turn by schedule number, so a range of schedules runs what
+    // the whole run would have at those numbers.
+    private ExplorationStrategy NativeStrategyOf(int schedule) => _options.Strategy switch
+    {
+        ExplorationStrategy.Portfolio => NativePortfolio[(schedule - 1) % NativePortfolio.Length],
+        var named => named,
+    };
+
+    // Prioritization's change points fall among the steps of the longest schedule this search has run, as
+    // Coyote's; its first schedule has none.
+    private INativeStrategy StrategyFor(ExplorationStrategy strategy, uint seed) => strategy switch
+    {
+        ExplorationStrategy.Prioritization => new PrioritizationStrategy(seed, _options.StrategyBound, _longestNativeSchedule, _options.MaxSteps),
+        ExplorationStrategy.PartialOrderSampling => new PartialOrderSamplingStrategy(seed, _options.MaxSteps),
+        _ => new RandomStrategy(seed),
+    };
 
     // Past MaxSteps Coyote's fair strategies choose at random, and count a hang at ten times as many: the
     // native strategies are fair throughout, and count a hang at the same bound.

@@ -56,8 +56,12 @@ internal static class Scheduling
     /// <summary>
     /// Lets the scheduler switch to another task before the caller's next step. A no-op in production.
     /// </summary>
+    /// <param name="resource">
+    /// The name of the primitive the step is about, or null when it is about none: the native engine's
+    /// partial-order sampling treats steps on the same primitive as racing.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Point()
+    internal static void Point(string? resource = null)
     {
 #if !INTERLEAVE_BARE
         if (!Hooks.SchedulerLoaded)
@@ -68,7 +72,7 @@ internal static class Scheduling
         var context = SynchronizationContext.Current;
         if (context is NativeSynchronizationContext native)
         {
-            native.Iteration.Point();
+            native.Iteration.Point(resource);
         }
         else if (context is not null && context.GetType() == ControlledContextType)
         {

@@ -104,11 +104,14 @@ internal sealed class NativeIteration
     }
 
     /// <summary>A scheduling point of the calling operation: the strategy may run another operation first.</summary>
+    /// <param name="resource">The primitive the operation's next step is about, or null for none.</param>
     /// <exception cref="IterationAbandonedException">The iteration ended; the caller unwinds.</exception>
-    internal void Point()
+    internal void Point(string? resource = null)
     {
         if (_running is { } current && current.Iteration == this)
         {
+            current.PendingResource = resource;
+            current.Task ??= ControlledTask.CurrentIdentity;
             Switch(current);
         }
     }

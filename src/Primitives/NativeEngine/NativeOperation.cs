@@ -1,3 +1,5 @@
+using Interleave.Primitives.Instrumentation;
+
 namespace Interleave.Primitives.NativeEngine;
 
 /// <summary>
@@ -14,6 +16,18 @@ internal sealed class NativeOperation(NativeIteration iteration, int id, Action 
     internal Action Callback { get; } = callback;
 
     internal OperationState State { get; set; } = OperationState.Fresh;
+
+    /// <summary>
+    /// The primitive the operation's next step is about (the name given at its scheduling point), or null:
+    /// fresh, or stopped at a point about no primitive.
+    /// </summary>
+    internal string? PendingResource { get; set; }
+
+    /// <summary>
+    /// The task the operation is a step of, known from its first scheduling point on (a fresh operation's
+    /// is not: a posted continuation runs in its task's context, which the scheduler cannot see before it runs).
+    /// </summary>
+    internal TaskIdentity? Task { get; set; }
 
     /// <summary>The thread the operation runs on, once started.</summary>
     internal NativeWorker? Worker { get; set; }

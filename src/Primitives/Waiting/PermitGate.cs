@@ -105,7 +105,7 @@ internal sealed class PermitGate : IWaiterOwner<bool>, IResumption<bool, Release
             return;
         }
 
-        Scheduling.Point();
+        Scheduling.Point(_name.Name);
         Waiter<bool>? next = null;
         var overReleased = false;
         if (!TryGiveBackWhileNobodyWaits(out var count))

@@ -30,7 +30,7 @@ internal readonly struct WaitReport(PrimitiveOperation operation, string callerF
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool CancelledAtStart(CancellationToken cancellationToken, in PrimitiveName primitive)
     {
-        Scheduling.Point();
+        Scheduling.Point(primitive.Name);
         if (!cancellationToken.IsCancellationRequested)
         {
             return false;

@@ -53,7 +53,11 @@ public sealed class CliErrorTests : CliTests
 
     [Fact]
     public void Test_NativeEngineWithAStrategyItLacks_SaysWhichEngineHasIt() =>
-        AssertUsageError(Run("test", "--engine", "native", "-s", "prioritization"), "--engine native has the random strategy so far", "prioritization runs on --engine coyote");
+        AssertUsageError(Run("test", "--engine", "native", "-s", "delay-bounding"), "--engine native has the strategies random, pos, prioritization, portfolio", "delay-bounding runs on --engine coyote");
+
+    [Fact]
+    public void Test_PartialOrderSamplingOnCoyotesEngine_SaysItIsNativeOnly() =>
+        AssertUsageError(Run("test", "-s", "pos"), "--strategy pos runs on --engine native only");
 
     [Fact]
     public void Test_NativeEngineWithRewrite_IsRefused() =>

@@ -32,7 +32,7 @@ public sealed class CliTestCommandTests : CliTests
         var (exit, output, error) = Run("test", "-m", "locks", "--engine", "native", "-i", "300", "--seed", "5", "-o", OutDir);
 
         Assert.True(exit == ExitCode.BugFound, output + error);
-        Assert.Contains("with the random strategy on the native engine (seed 5)", output, StringComparison.Ordinal);
+        Assert.Contains("with the portfolio strategy on the native engine (seed 5)", output, StringComparison.Ordinal);
         Assert.Matches(@"locks\.consistent-order +no bug +NoBug +300 ", output);
         var trace = Path.Combine(OutDir, "locks.opposite-order.trace");
         Assert.Contains("\"Engine\": \"Native\"", File.ReadAllText(trace), StringComparison.Ordinal);

@@ -5,33 +5,46 @@ using Xunit.Abstractions;
 namespace Interleave.Tests.Systematic.Exploration;
 
 /// <summary>
-/// Every catalog scenario on the native engine: each buggy one found with the verdict it has under Coyote,
-/// its trace replaying to the same account every time; each correct one clean at 1,000 schedules.
+/// Every catalog scenario on the native engine under each of its strategies: each buggy one found with the
+/// verdict it has under Coyote, its trace replaying to the same account 100 times out of 100; each correct
+/// one clean at 1,000 schedules.
 /// </summary>
 public class NativeEngineScenarioTests(ITestOutputHelper output)
 {
     private const uint Seed = 11;
     private const int CorrectIterations = 1000;
     private const int BugBudget = 1000;
-    private const int Replays = 20;
+    private const int Replays = 100;
 
-    public static TheoryData<string> Scenarios() => [.. ScenarioCatalog.All.Select(s => s.Name)];
+    public static TheoryData<string, ExplorationStrategy> Scenarios()
+    {
+        var data = new TheoryData<string, ExplorationStrategy>();
+        foreach (var strategy in new[] { ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization })
+        {
+            foreach (var scenario in ScenarioCatalog.All)
+            {
+                data.Add(scenario.Name, strategy);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Scenario_OnTheNativeEngine_BugFoundWithCoyotesVerdictOrNone(string name)
+    public void Scenario_OnTheNativeEngine_BugFoundWithCoyotesVerdictOrNone(string name, ExplorationStrategy strategy)
     {
         var scenario = ScenarioCatalog.All.Single(s => s.Name == name);
 
         var report = Explorer.Run(scenario.Test, new ExplorationOptions
         {
             Engine = SchedulingEngine.Native,
-            Strategy = ExplorationStrategy.Random,
+            Strategy = strategy,
             Iterations = scenario.IsBuggy ? BugBudget : CorrectIterations,
             Seed = Seed,
         });
 
-        output.WriteLine($"| {name} | {(report.BugFound ? report.IterationsRun.ToString() : $"{report.IterationsRun} ok")} | {report.StepsExplored} steps | {report.Elapsed.TotalSeconds:F2} s |");
+        output.WriteLine($"| {name} | {strategy} | {(report.BugFound ? report.IterationsRun.ToString() : $"{report.IterationsRun} ok")} | {report.StepsExplored} steps | {report.Elapsed.TotalSeconds:F2} s |");
         if (!scenario.IsBuggy)
         {
             Assert.False(report.BugFound, $"The native engine reported a bug in the correct scenario {name}: {report}");

@@ -126,9 +126,18 @@ public class NativeEngineTests
     public void AStrategyTheNativeEngineLacks_IsRefusedByName()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(
-            () => Explorer.Run(() => Task.CompletedTask, Native with { Strategy = ExplorationStrategy.Prioritization }));
+            () => Explorer.Run(() => Task.CompletedTask, Native with { Strategy = ExplorationStrategy.DelayBounding }));
 
-        Assert.Contains("The native engine has the random strategy so far", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The native engine has the strategies Random, PartialOrderSampling, Prioritization, Portfolio", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartialOrderSamplingOnCoyotesEngine_IsRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Explorer.Run(() => Task.CompletedTask, Native with { Engine = SchedulingEngine.Coyote, Strategy = ExplorationStrategy.PartialOrderSampling }));
+
+        Assert.Contains("Partial order sampling runs on the native engine only", error.Message, StringComparison.Ordinal);
     }
 
     // A supervisor polls a flag (unsynchronized: the races are off) every virtual millisecond while a worker counts its turns down and then sets it.
