@@ -31,6 +31,13 @@ public sealed record ExplorationOptions
     public int StrategyBound { get; init; } = 10;
 
     /// <summary>
+    /// The most preemptions (switches away from a task that could go on) in a schedule of the
+    /// <see cref="ExplorationStrategy.Exhaustive"/> search; null for no bound. Most concurrency bugs need
+    /// one or two (CHESS's finding), and each more multiplies the schedules.
+    /// </summary>
+    public int? PreemptionBound { get; init; }
+
+    /// <summary>
     /// Stop starting new schedules after this long (a schedule that has started runs to its end); null for no limit.
     /// The report then says <see cref="ExplorationReport.TimedOut"/>.
     /// </summary>

@@ -48,6 +48,16 @@ public sealed record ExplorationReport
     /// <summary>True when <see cref="ExplorationOptions.Timeout"/> ran out before the iterations did (and no bug was found).</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>
+    /// True when the <see cref="ExplorationStrategy.Exhaustive"/> search ran every schedule within
+    /// <see cref="PreemptionBound"/> (<see cref="IterationsRun"/> of them) and none failed: a proof that no
+    /// schedule of the test within that bound and the step bound has a bug.
+    /// </summary>
+    public bool Exhausted { get; init; }
+
+    /// <summary>The preemption bound the exhaustive search ran under; null for none, or for another strategy.</summary>
+    public int? PreemptionBound { get; init; }
+
     /// <summary>True when a schedule failed with a bug (not with <see cref="Verdict.Uncontrolled"/>).</summary>
     public bool BugFound => Verdict.IsBug();
 
@@ -55,5 +65,10 @@ public sealed record ExplorationReport
     public override string ToString() =>
         Finding is not null
             ? $"{Verdict} in schedule {FailingSchedule} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
-            : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
+            : Exhausted
+                ? $"No bug: all {IterationsRun} schedules explored ({BoundText(PreemptionBound)}) in {Elapsed.TotalMilliseconds:F0} ms."
+                : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
+
+    /// <summary>The exhaustive search's bound in words: "preemption bound 2" or "no preemption bound".</summary>
+    internal static string BoundText(int? preemptionBound) => preemptionBound is { } bound ? $"preemption bound {bound}" : "no preemption bound";
 }

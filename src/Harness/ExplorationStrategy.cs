@@ -36,4 +36,13 @@ public enum ExplorationStrategy
     /// chance. Native engine only; fair like <see cref="Prioritization"/>.
     /// </summary>
     PartialOrderSampling,
+
+    /// <summary>
+    /// Bounded exhaustive search: depth first over every schedule, each run once, with at most
+    /// <see cref="ExplorationOptions.PreemptionBound"/> preemptions (switches away from a task that could go
+    /// on); when it runs out of schedules before <see cref="ExplorationOptions.Iterations"/> with no bug,
+    /// <see cref="ExplorationReport.Exhausted"/> says no schedule within the bound has one. Native engine
+    /// only, on one engine in order; small tests (the schedules grow exponentially with the steps).
+    /// </summary>
+    Exhaustive,
 }

@@ -18,7 +18,7 @@ public static partial class Explorer
 {
     /// <summary>The strategies the native engine has; its portfolio takes the first three in turn.</summary>
     internal static readonly ExplorationStrategy[] NativeStrategies =
-        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization, ExplorationStrategy.Portfolio];
+        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization, ExplorationStrategy.Portfolio, ExplorationStrategy.Exhaustive];
 
     /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
     /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>
@@ -142,6 +142,21 @@ public static partial class Explorer
             throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "Partial order sampling runs on the native engine only (Coyote 1.7.11 has no such strategy): set Engine to Native.");
         }
 
+        if (options.Engine == SchedulingEngine.Coyote && options.Strategy == ExplorationStrategy.Exhaustive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The exhaustive search runs on the native engine only (Coyote's DFS does not say when it has run every schedule): set Engine to Native.");
+        }
+
+        if (options.Strategy == ExplorationStrategy.Exhaustive && (options.ParallelEngines > 1 || options.FirstSchedule > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The exhaustive search runs its schedules in order on one engine: ParallelEngines must be 1 and FirstSchedule 0.");
+        }
+
+        if (options.PreemptionBound is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PreemptionBound, "PreemptionBound must be at least 0.");
+        }
+
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "Timeout must be positive.");
@@ -159,6 +174,8 @@ public static partial class Explorer
                 TimedOut = search.TimedOut,
                 RaceWarnings = search.RaceWarnings,
                 StepsExplored = search.StepsExplored,
+                Exhausted = search.Exhausted,
+                PreemptionBound = options.Strategy == ExplorationStrategy.Exhaustive ? options.PreemptionBound : null,
             };
         }
 

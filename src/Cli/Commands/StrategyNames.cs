@@ -14,6 +14,7 @@ internal static class StrategyNames
         ("q-learning", ExplorationStrategy.QLearning),
         ("portfolio", ExplorationStrategy.Portfolio),
         ("pos", ExplorationStrategy.PartialOrderSampling),
+        ("exhaustive", ExplorationStrategy.Exhaustive),
     ];
 
     /// <summary>The name of the strategy a run takes when none is named: the library's default.</summary>

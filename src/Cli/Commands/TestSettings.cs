@@ -21,6 +21,9 @@ internal sealed record TestSettings
 
     public int MaxSteps { get; init; } = new ExplorationOptions().MaxSteps;
 
+    /// <summary>The exhaustive search's preemption bound, as <c>--preemption-bound</c> gives it; null for none.</summary>
+    public int? PreemptionBound { get; init; }
+
     public string OutDir { get; init; } = TestCommand.DefaultOutDir;
 
     public int? TimeoutSeconds { get; init; }

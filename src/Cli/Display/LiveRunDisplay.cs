@@ -88,7 +88,7 @@ internal sealed class LiveRunDisplay(IAnsiConsole console, bool showExpected, in
             cells.Add(verdict);
             cells.Add(result.IterationsShown.ToString(CultureInfo.InvariantCulture));
             cells.Add(string.Create(CultureInfo.InvariantCulture, $"{result.ElapsedMilliseconds / 1000:F1} s"));
-            cells.Add(Markup.Escape(result.Trace ?? "-"));
+            cells.Add(Markup.Escape(result.TraceShown));
             table.AddRow([.. cells]);
         }
 

@@ -20,7 +20,7 @@ internal sealed class RunSummaryTable(IEnumerable<string> names, bool showExpect
     internal string Row(TestResult result)
     {
         var verdict = result.Verdict.ToString() + (result.TimedOut ? " (timeout)" : string.Empty);
-        var trace = result.Trace ?? "-";
+        var trace = result.TraceShown;
         if (!result.AsExpected)
         {
             trace += "  UNEXPECTED";

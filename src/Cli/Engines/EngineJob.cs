@@ -17,6 +17,7 @@ namespace Interleave.Cli.Engines;
 /// <param name="Races">What a data race or an atomicity violation does.</param>
 /// <param name="Timeout">The time budget of the range, if any.</param>
 /// <param name="OutDir">Where the bug's files go.</param>
+/// <param name="PreemptionBound">The exhaustive search's preemption bound; null for none.</param>
 internal sealed record EngineJob(
     string Test,
     int FirstSchedule,
@@ -27,7 +28,8 @@ internal sealed record EngineJob(
     int MaxSteps,
     RaceChecking Races,
     TimeSpan? Timeout,
-    string OutDir)
+    string OutDir,
+    int? PreemptionBound = null)
 {
     /// <summary>The job of exploring <paramref name="test"/> as <paramref name="exploration"/> says, its files to <paramref name="outDir"/>.</summary>
     internal static EngineJob For(TestCase test, ExplorationOptions exploration, string outDir) => new(
@@ -40,7 +42,8 @@ internal sealed record EngineJob(
         exploration.MaxSteps,
         exploration.Races,
         exploration.Timeout,
-        outDir);
+        outDir,
+        exploration.PreemptionBound);
 
     /// <summary>The options to explore the job with.</summary>
     internal ExplorationOptions Exploration => new()
@@ -53,5 +56,6 @@ internal sealed record EngineJob(
         MaxSteps = MaxSteps,
         Races = Races,
         Timeout = Timeout,
+        PreemptionBound = PreemptionBound,
     };
 }

@@ -1,3 +1,4 @@
+using Interleave.Harness;
 using Interleave.Cli.Runs;
 
 namespace Interleave.Cli.Engines;
@@ -9,12 +10,13 @@ internal static class ExplorationEngines
     /// One engine (<c>-p 1</c>): this process. Several: engine processes, each pinned to a processor of its own,
     /// which scale where Coyote engines as threads of one process do not (Coyote hands every step from thread to
     /// thread, and a hand-off to another processor costs far more than one on the same): N tests at a time, or
-    /// one test's schedules split N ways.
+    /// one test's schedules split N ways (but the exhaustive search's, each of which depends on the ones before).
     /// </summary>
     /// <param name="options">The run's options.</param>
     /// <param name="tests">How many tests the run explores.</param>
     internal static IExplorationEngine For(RunOptions options, int tests) =>
         options.Parallel <= 1 ? new InProcessEngine(options)
         : tests > 1 ? new ProcessPoolEngine(options)
+        : options.Exploration.Strategy == ExplorationStrategy.Exhaustive ? new InProcessEngine(options)
         : new RangeSplitEngine(options, options.Parallel);
 }

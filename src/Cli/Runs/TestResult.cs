@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Interleave.Harness;
 
@@ -34,6 +35,18 @@ internal sealed record TestResult(
 
     /// <summary>The distinct data races and atomicity violations seen with <c>--races warn</c>.</summary>
     public IReadOnlyList<FindingSummary> RaceWarnings { get; init; } = [];
+
+    /// <summary>True when the exhaustive search ran every schedule within its bound and none failed.</summary>
+    public bool Exhausted { get; init; }
+
+    /// <summary>The exhaustive search's preemption bound; null for none, or for another strategy.</summary>
+    public int? PreemptionBound { get; init; }
+
+    /// <summary>What a table shows in the trace column: the trace's path, what the exhaustive search proved, or "-".</summary>
+    [JsonIgnore]
+    public string TraceShown => Trace ?? (Exhausted
+        ? string.Create(CultureInfo.InvariantCulture, $"all {SchedulesRun} schedules explored ({ExplorationReport.BoundText(PreemptionBound)}): no bug")
+        : "-");
 
     /// <summary>True when a schedule failed with a bug.</summary>
     public bool BugFound => Verdict.IsBug();
@@ -79,5 +92,7 @@ internal sealed record TestResult(
     {
         Finding = report.Finding is { } finding ? FindingSummary.Of(finding) : null,
         RaceWarnings = [.. report.RaceWarnings.Select(FindingSummary.Of)],
+        Exhausted = report.Exhausted,
+        PreemptionBound = report.PreemptionBound,
     };
 }

@@ -1,3 +1,4 @@
+using Interleave.Harness.Findings;
 using Interleave.Harness.Native;
 using Interleave.Harness.Tracing;
 using Interleave.Primitives.NativeEngine;
@@ -15,6 +16,10 @@ internal sealed partial class ScheduleSearch
         [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization];
 
     private int _longestNativeSchedule;
+    private DepthFirstSearch? _depthFirst;
+
+    /// <summary>True when the exhaustive search ran out of schedules with no bug.</summary>
+    internal bool Exhausted => _depthFirst is { IsComplete: true, Nondeterminism: null } && _firstBug is null;
 
     /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
     internal string? Divergence { get; private set; }
@@ -25,10 +30,15 @@ internal sealed partial class ScheduleSearch
     {
         var replay = _options.ReplayTrace is { } trace ? new ReplayStrategy(NativeTrace.Choices(trace)) : null;
         var stepBound = _options.ReplayTrace is { } recorded ? NativeTrace.StepBound(recorded) : FairStepBound;
+        if (replay is null && _options.Strategy == ExplorationStrategy.Exhaustive)
+        {
+            _depthFirst = new DepthFirstSearch(_options.PreemptionBound);
+        }
+
         for (var index = 0; index < count; index++)
         {
             var schedule = first + index + 1;
-            if (ShouldStop(schedule))
+            if (ShouldStop(schedule) || _depthFirst is { IsComplete: true })
             {
                 return;
             }
@@ -37,7 +47,7 @@ internal sealed partial class ScheduleSearch
             _options.Progress?.Report(started);
             var seed = unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)schedule - 1);
             var strategy = NativeStrategyOf(schedule);
-            var iteration = new NativeIteration(replay ?? StrategyFor(strategy, seed), stepBound);
+            var iteration = new NativeIteration(replay ?? _depthFirst?.NextSchedule() ?? StrategyFor(strategy, seed), stepBound);
             ScheduleRecorder? recorder = null;
             var end = iteration.Run(
                 () =>
@@ -51,6 +61,12 @@ internal sealed partial class ScheduleSearch
             LastEvents = recorder?.Events ?? [];
             _options.ScheduleRecorded?.Invoke(LastEvents);
             _hooks.DisposeIteration();
+            if (end.Kind == IterationEndKind.Diverged && _depthFirst?.Nondeterminism is { } nondeterminism)
+            {
+                Record(new FoundBug(schedule, StallDiagnosis.Nondeterministic(nondeterminism, Reword), NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices), LastEvents));
+                return;
+            }
+
             if (end.Kind == IterationEndKind.Diverged)
             {
                 Divergence = $"{end.Message} ({replay?.Divergence})";
@@ -63,6 +79,8 @@ internal sealed partial class ScheduleSearch
                 Record(new FoundBug(schedule, finding, choices, LastEvents));
                 return;
             }
+
+            _depthFirst?.Backtrack();
         }
     }
 

@@ -31,6 +31,10 @@ internal static class ControlDiagnosis
         ControlEscape.BlockedThread =>
             "No task took a step for seconds: a task blocked its thread (.Wait(), .Result, Thread.Sleep, lock/Monitor, "
             + "SemaphoreSlim.Wait or another blocking wait), or ran long without awaiting, which the scheduler cannot schedule around",
+        ControlEscape.NondeterministicSchedule =>
+            "Given the choices of an earlier schedule, the test took other steps: it depends on something the scheduler does not "
+            + "control (wall-clock time, random numbers, static state left by the schedule before, a real thread), so its schedules "
+            + "cannot be enumerated (seed any randomness, reset statics at the start of the test)",
     };
 
     /// <summary>The whole explanation: the cause, the tasks that awaited what escaped and where each was last seen, the remedy.</summary>

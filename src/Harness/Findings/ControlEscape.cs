@@ -32,4 +32,11 @@ public enum ControlEscape
     /// monitor saw no step for seconds.
     /// </summary>
     UncontrolledBlockingWait,
+
+    /// <summary>
+    /// Given the same choices as an earlier schedule, the test took other steps: it depends on something the
+    /// scheduler does not control (wall-clock time, random numbers, state kept from the schedule before, a real
+    /// thread), so the exhaustive search cannot enumerate its schedules.
+    /// </summary>
+    NondeterministicSchedule,
 }

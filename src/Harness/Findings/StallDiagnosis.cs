@@ -42,6 +42,13 @@ internal static class StallDiagnosis
     internal static UncontrolledFinding BlockedThread(string message, IReadOnlyList<PrimitiveEvent> events, bool rewritten, Func<string, string> reword) =>
         Uncontrolled(message, rewritten ? ControlEscape.UncontrolledBlockingWait : ControlEscape.BlockedThread, WaitForGraph.Build(events).StrandedTasks(), reword);
 
+    /// <summary>The finding for a test that did not repeat itself under the same choices (<paramref name="where"/>: at which step, how).</summary>
+    internal static UncontrolledFinding Nondeterministic(string where, Func<string, string> reword)
+    {
+        var message = $"The schedule did not repeat: {where}.";
+        return new(message, reword($"{message} {ControlDiagnosis.Explain(ControlEscape.NondeterministicSchedule, [])}"), ControlEscape.NondeterministicSchedule, []);
+    }
+
     private static UncontrolledFinding Uncontrolled(string message, ControlEscape escape, IReadOnlyList<StrandedTask> stranded, Func<string, string> reword) =>
         new(message, reword(ControlDiagnosis.Explain(escape, stranded)), escape, stranded);
 }
