@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Interleave.Harness;
 using Interleave.Harness.Findings;
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+using Microsoft.Coyote.SystematicTesting;
 
 namespace Interleave.Cli.Measurement;
 
@@ -29,6 +32,49 @@ internal static class HangCost
         }
 
         return runs.OrderBy(run => run.Elapsed).ElementAt(rounds / 2);
+    }
+
+    /// <summary>
+    /// The same schedule on a bare Coyote <c>TestingEngine</c> (the harness's configuration, none of its
+    /// recording): what of the cost is Coyote's own.
+    /// </summary>
+    internal static HangCostResult MeasureBare(int maxSteps, uint seed, int rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        Bare(Math.Min(maxSteps, 100), seed);
+        var runs = new HangCostResult[rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            runs[round] = Bare(maxSteps, seed);
+        }
+
+        return runs.OrderBy(run => run.Elapsed).ElementAt(rounds / 2);
+    }
+
+    private static HangCostResult Bare(int maxSteps, uint seed)
+    {
+        var configuration = Configuration.Create()
+            .WithTelemetryEnabled(false)
+            .WithVerbosityEnabled(VerbosityLevel.None)
+            .WithTraceAnalysisEnabled(false)
+            .WithTestingIterations(1)
+            .WithMaxSchedulingSteps((uint)maxSteps)
+            .WithFailureOnMaxStepsBoundEnabled(true)
+            .WithRandomGeneratorSeed(seed)
+            .WithRandomStrategy();
+        var stopwatch = Stopwatch.StartNew();
+        using var engine = TestingEngine.Create(configuration, PollingLoop.NeverEndingAsync);
+        engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
+        engine.Run();
+        var elapsed = stopwatch.Elapsed;
+        var report = engine.TestReport;
+        if (report.NumOfFoundBugs != 1)
+        {
+            throw new InvalidOperationException($"The polling loop that never ends should be a hang at {maxSteps} steps on a bare Coyote engine, but no bug was found.");
+        }
+
+        return new HangCostResult(SchedulingEngine.Coyote, maxSteps, (long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps, elapsed);
     }
 
     private static HangCostResult Run(SchedulingEngine engine, int maxSteps, uint seed)
