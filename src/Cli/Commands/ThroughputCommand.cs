@@ -10,7 +10,8 @@ namespace Interleave.Cli.Commands;
 
 /// <summary>
 /// <c>interleave throughput [assembly.dll] [-m NAME] [-i N]</c>: schedules per second of the harness
-/// against a bare Coyote <c>TestingEngine</c> on the same tests and seed, measured in this run.
+/// against a bare Coyote <c>TestingEngine</c> on the same tests and seed, measured in this run; with
+/// <c>--hang</c>, what each engine pays to reach a hang at growing step bounds instead (<see cref="HangCost"/>).
 /// </summary>
 internal static class ThroughputCommand
 {
@@ -23,14 +24,22 @@ internal static class ThroughputCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules per measurement.", DefaultValueFactory = _ => 300, HelpName = "N" };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Measurements of each, taken in turns; the median is reported.", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var hang = new Option<bool>("--hang") { Description = "Instead of the rates, the cost of reaching a hang: one schedule of a polling loop that never ends (random strategy, races off) at each --hang-steps bound, on each --engine; its seconds, microseconds per scheduling step, and the per-step cost at the largest bound over that at the smallest (a cost per step that does not grow with the schedule is 1)." };
+        var hangSteps = new Option<int[]>("--hang-steps") { Description = "The --max-steps bounds of --hang.", DefaultValueFactory = _ => [1_000, 4_000, 10_000], HelpName = "N", AllowMultipleArgumentsPerToken = true };
+        var engineNames = new Option<string[]>("--engine", "-e") { Description = $"The engines of --hang: {EngineNames.Valid}.", DefaultValueFactory = _ => ["coyote", "native"], HelpName = "E", AllowMultipleArgumentsPerToken = true };
         var command = new Command("throughput", "Print schedules per second of the harness and of a bare Coyote TestingEngine on each bug-free test (random strategy), their ratio, scheduling steps per second, the cost of race checks, and the speed-up of one engine per processor as threads of this process (Explorer's ParallelEngines) and as engine processes (test -p N against test -p 1, each a cold start of its own processes; on the all row, the tests as one run), and the harness on the native engine: its schedules per second, their ratio to the harness on Coyote's, and its cost per scheduling step.")
         {
             assembly,
             method,
             iterations,
             rounds,
+            hang,
+            hangSteps,
+            engineNames,
         };
-        command.SetAction(parse => Execute(parse.GetValue(assembly), parse.GetValue(method), parse.GetValue(iterations), parse.GetValue(rounds), output, error));
+        command.SetAction(parse => parse.GetValue(hang)
+            ? ExecuteHang(parse.GetValue(hangSteps)!, parse.GetValue(engineNames)!, parse.GetValue(rounds), output)
+            : Execute(parse.GetValue(assembly), parse.GetValue(method), parse.GetValue(iterations), parse.GetValue(rounds), output, error));
         return command;
     }
 
@@ -110,6 +119,48 @@ internal static class ThroughputCommand
         }
 
         return ExitCode.Ok;
+    }
+
+    internal static int ExecuteHang(int[] bounds, string[] engineNames, int rounds, TextWriter output)
+    {
+        if (rounds <= 0)
+        {
+            throw new UsageException($"--rounds must be at least 1, not {rounds}.");
+        }
+
+        if (bounds.Length == 0 || bounds.Any(bound => bound <= 0))
+        {
+            throw new UsageException($"--hang-steps must be one or more bounds of at least 1, not '{string.Join(' ', bounds)}'.");
+        }
+
+        var engines = engineNames.Select(EngineNames.Parse).Distinct().ToList();
+        Array.Sort(bounds);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"The cost of reaching a hang: one schedule of a polling loop that never ends (a supervisor and a worker, each waiting 1 virtual ms a turn), random strategy, seed {Seed}, races off; medians of {rounds}. bare: a Coyote TestingEngine configured as the harness configures it, without the harness's recording."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"engine",-7}  {"max steps",9}  {"steps",7}  {"seconds",8}  {"µs/step",8}"));
+        foreach (var engine in engines)
+        {
+            Print(EngineNames.NameOf(engine), bounds.Select(bound => HangCost.Measure(engine, bound, Seed, rounds)).ToList(), output);
+            if (engine == SchedulingEngine.Coyote)
+            {
+                // Coyote's own share: its TestingEngine configured as the harness configures it, none of our recording.
+                Print("bare", bounds.Select(bound => HangCost.MeasureBare(bound, Seed, rounds)).ToList(), output);
+            }
+        }
+
+        return ExitCode.Ok;
+    }
+
+    private static void Print(string engine, IReadOnlyList<HangCostResult> results, TextWriter output)
+    {
+        foreach (var result in results)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{engine,-7}  {result.MaxSteps,9}  {result.Steps,7}  {result.Elapsed.TotalSeconds,8:F2}  {result.MicrosecondsPerStep,8:F2}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{engine}: a step at --max-steps {results[^1].MaxSteps} costs {results[^1].MicrosecondsPerStep / results[0].MicrosecondsPerStep:F2}x one at {results[0].MaxSteps} (1 is linear)."));
     }
 
     // Schedules per second of the tests as one run in one engine process and in `engines` of them, as

@@ -217,9 +217,13 @@ internal sealed partial class ScheduleSearch
 
     private Configuration Configure(uint seed, int iterations)
     {
+        // Trace analysis (on in Coyote by default) builds an execution graph of every step, read only for the
+        // .dgml reports we never write; the graph grows with the schedule and every garbage collection walks
+        // it, so a step cost more the longer the schedule ran (bench/RESULTS.md, "Cost of reaching a hang").
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
             .WithVerbosityEnabled(VerbosityLevel.None)
+            .WithTraceAnalysisEnabled(false)
             .WithTestingIterations((uint)iterations)
             .WithMaxSchedulingSteps((uint)_options.MaxSteps)
             .WithFailureOnMaxStepsBoundEnabled(true)

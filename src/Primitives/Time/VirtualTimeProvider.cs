@@ -91,7 +91,18 @@ internal sealed class VirtualTimeProvider : TimeProvider
     {
         while (true)
         {
-            await Task.Yield(); // the scheduler decides how many other steps happen before the next timer
+            // The scheduler decides how many other steps happen before the next timer. Under Coyote a
+            // scheduling point of the pump's own operation: a yield would post the rest of the pump as a new
+            // operation per timer, and Coyote scans every operation an iteration ever made at each step, so a
+            // step cost more the longer the schedule ran (bench/RESULTS.md, "Cost of reaching a hang").
+            if (NativeIteration.Current is null)
+            {
+                Scheduling.Point();
+            }
+            else
+            {
+                await Task.Yield();
+            }
             VirtualTimer? next = null;
             lock (_sync)
             {

@@ -29,6 +29,31 @@ public sealed class CliThroughputTests : CliTests
     }
 
     [Fact]
+    public void ThroughputHang_TwoBounds_ReportsEachEngineAndTheRatioOfTheirStepCosts()
+    {
+        var (exit, output, error) = Run("throughput", "--hang", "--hang-steps", "20", "40", "-r", "1");
+
+        Assert.Equal(ExitCode.Ok, exit);
+        Assert.Empty(error);
+
+        // Each engine's hang comes at ten times the bound (the fair strategies' hang bound), as do the bare engine's.
+        Assert.Matches(@"coyote +20 +200 +\d+\.\d\d +\d+\.\d\d", output);
+        Assert.Matches(@"bare +40 +400 +\d+\.\d\d +\d+\.\d\d", output);
+        Assert.Matches(@"native +40 +400 +\d+\.\d\d +\d+\.\d\d", output);
+        Assert.Matches(@"native: a step at --max-steps 40 costs \d+\.\d\dx one at 20 \(1 is linear\)\.", output);
+        Assert.DoesNotContain("bank", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThroughputHang_ZeroSteps_ClearErrorAndExit1()
+    {
+        var (exit, _, error) = Run("throughput", "--hang", "--hang-steps", "0");
+
+        Assert.Equal(ExitCode.UsageError, exit);
+        Assert.Contains("--hang-steps must be one or more bounds of at least 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Throughput_ZeroIterations_ClearErrorAndExit1()
     {
         var (exit, _, error) = Run("throughput", "-i", "0");

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Interleave.Harness;
+using Microsoft.Coyote;
+using Microsoft.Coyote.SystematicTesting;
 
 namespace Interleave.Tests.Systematic.Primitives;
 
@@ -66,5 +68,34 @@ public class VirtualTimeTests
         Assert.False(report.BugFound, report.ToString());
         Assert.True(outcomes.ContainsKey("in time"), "No schedule delivered the item in time.");
         Assert.True(outcomes.ContainsKey("timed out"), "No schedule timed out.");
+    }
+
+    // Coyote scans every operation an iteration ever made at each step: a new operation per timer made a
+    // step cost more the longer the schedule ran (bench/RESULTS.md, "Cost of reaching a hang").
+    [Fact]
+    public void ThousandTimers_UnderCoyote_OnePumpOperationFiresThemAll()
+    {
+        var configuration = Configuration.Create().WithTelemetryEnabled(false).WithTestingIterations(1).WithRandomGeneratorSeed(1);
+        using var engine = TestingEngine.Create(configuration, async () =>
+        {
+            var worker = ControlledTask.Run(async () =>
+            {
+                for (var turn = 0; turn < 500; turn++)
+                {
+                    await ControlledTask.Delay(TimeSpan.FromMilliseconds(1));
+                }
+            });
+            for (var turn = 0; turn < 500; turn++)
+            {
+                await ControlledTask.Delay(TimeSpan.FromMilliseconds(1));
+            }
+
+            await worker;
+        });
+
+        engine.Run();
+
+        Assert.Equal(0, engine.TestReport.NumOfFoundBugs);
+        Assert.InRange(engine.TestReport.TotalControlledOperations, 3, 10);
     }
 }
