@@ -6,19 +6,20 @@ namespace Interleave.Bench.TimeToBug;
 
 /// <summary>
 /// A bug that needs one preemption at one point of a long schedule. Three sellers share the last two seats
-/// of a show: two online shops, each going through ten steps (session, basket, log) before it takes a seat
-/// under the seats lock, and the box office, which checks under the lock that a seat is free, lets the lock
-/// go to take the card payment, and takes the seat afterwards without checking again. The show is oversold
-/// only if the box office is preempted between its check and its taking, and both shops take their seats
-/// before it resumes: the shops' twenty steps all fall in that one gap. No other preemption is needed (run
-/// the box office to its check, switch once, let the shops run to their ends, then the box office), and
-/// none anywhere else helps.
+/// of a show: two online shops, each going through ten steps (its session lock, its log) before it takes a
+/// seat under the seats lock, and the box office, which checks under the lock that a seat is free, lets the
+/// lock go to record the card payment on its till, and takes the seat afterwards without checking again.
+/// The show is oversold only if the box office is preempted between its check and its taking, and both
+/// shops take their seats before it resumes: the shops' remaining steps all fall in that one gap.
 /// </summary>
 /// <remarks>
-/// A uniform random walk rarely leaves one task waiting that long while it is runnable (at each step the
-/// box office is chosen again with probability 1/3 while all three run); a priority-based strategy needs
-/// one priority change at the right step. Run it with
-/// <c>interleave time-to-bug Interleave.Bench.TimeToBug.dll -m LastSeats.CheckedThenTakenLater</c>.
+/// Every await here completes at once (a free lock, a put into an unbounded queue), so no task ever gives
+/// way of its own accord and every switch between runnable tasks is a preemption. Without one, the box
+/// office runs from its check to its taking uninterrupted; with one at that point (run the box office to
+/// its check, switch once, let the shops run to their ends) the bug shows. A uniform random walk rarely
+/// leaves a runnable task waiting that long (while all three run, the box office is chosen again with
+/// probability 1/3 at each step); a priority-based strategy needs one priority change at the right step.
+/// Run it with <c>interleave time-to-bug Interleave.Bench.TimeToBug.dll -m LastSeats.CheckedThenTakenLater</c>.
 /// </remarks>
 public static class LastSeats
 {
@@ -76,7 +77,7 @@ public static class LastSeats
                 {
                     if (_free > 0)
                     {
-                        await ControlledTask.Yield(); // the card payment
+                        await till.PutAsync("card paid");
                         Take();
                     }
                 }
@@ -91,7 +92,7 @@ public static class LastSeats
 
                 if (seen)
                 {
-                    await ControlledTask.Yield(); // the card payment, the lock let go
+                    await till.PutAsync("card paid"); // the lock let go: here a preemption lets the shops in
                     using (await _seats.AcquireAsync())
                     {
                         Take(); // the act, on what the check saw
