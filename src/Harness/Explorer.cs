@@ -110,6 +110,16 @@ public static partial class Explorer
         return report;
     }
 
+    /// <summary>
+    /// The strategies Coyote's engine has: Coyote 1.7.11's, fixed by its version; every other strategy is the
+    /// native engine's alone.
+    /// </summary>
+    internal static readonly ExplorationStrategy[] CoyoteStrategies =
+    [
+        ExplorationStrategy.Random, ExplorationStrategy.Prioritization, ExplorationStrategy.Probabilistic,
+        ExplorationStrategy.DelayBounding, ExplorationStrategy.QLearning, ExplorationStrategy.Portfolio,
+    ];
+
     private static void Validate(ExplorationOptions options)
     {
         if (options.Iterations <= 0)
