@@ -10,11 +10,11 @@ namespace Interleave.Tests.Systematic.Exploration;
 /// </summary>
 public class HangVerdictTests
 {
-    public static TheoryData<ExplorationStrategy> Strategies() => new(Enum.GetValues<ExplorationStrategy>());
+    public static TheoryData<ExplorationStrategy> Strategies() => new(Explorer.CoyoteStrategies);
 
     // Q-learning has no fair variant in Coyote: it may starve the producer for good (found at schedule 150
     // with seed 1), which ExplorationOptions.MaxSteps documents.
-    public static TheoryData<ExplorationStrategy> FairStrategies() => new(Enum.GetValues<ExplorationStrategy>().Where(s => s != ExplorationStrategy.QLearning));
+    public static TheoryData<ExplorationStrategy> FairStrategies() => new(Explorer.CoyoteStrategies.Where(s => s != ExplorationStrategy.QLearning));
 
     [Theory]
     [MemberData(nameof(FairStrategies))]

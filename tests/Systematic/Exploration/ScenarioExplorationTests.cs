@@ -83,7 +83,7 @@ public class ScenarioExplorationTests(ITestOutputHelper output)
         var data = new TheoryData<string, ExplorationStrategy>();
         foreach (var scenario in ScenarioCatalog.All)
         {
-            foreach (var strategy in Enum.GetValues<ExplorationStrategy>())
+            foreach (var strategy in Explorer.CoyoteStrategies)
             {
                 data.Add(scenario.Name, strategy);
             }
