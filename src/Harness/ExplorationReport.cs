@@ -55,6 +55,13 @@ public sealed record ExplorationReport
     /// </summary>
     public bool Exhausted { get; init; }
 
+    /// <summary>
+    /// When <see cref="Exhausted"/>: how many distinct schedules the search proved free of bugs. Without a
+    /// preemption bound the search deepens its bound pass by pass and re-runs the earlier passes' schedules,
+    /// so <see cref="IterationsRun"/>, which counts every run, can be larger.
+    /// </summary>
+    public long DistinctSchedules { get; init; }
+
     /// <summary>The preemption bound the exhaustive search ran under; null for none, or for another strategy.</summary>
     public int? PreemptionBound { get; init; }
 
@@ -66,7 +73,7 @@ public sealed record ExplorationReport
         Finding is not null
             ? $"{Verdict} in schedule {FailingSchedule} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
             : Exhausted
-                ? $"No bug: all {IterationsRun} schedules explored ({BoundText(PreemptionBound)}) in {Elapsed.TotalMilliseconds:F0} ms."
+                ? $"No bug: all {DistinctSchedules} schedules explored ({BoundText(PreemptionBound)}) in {Elapsed.TotalMilliseconds:F0} ms."
                 : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
 
     /// <summary>The exhaustive search's bound in words: "preemption bound 2" or "no preemption bound".</summary>

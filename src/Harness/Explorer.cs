@@ -185,6 +185,7 @@ public static partial class Explorer
                 RaceWarnings = search.RaceWarnings,
                 StepsExplored = search.StepsExplored,
                 Exhausted = search.Exhausted,
+                DistinctSchedules = search.DistinctSchedules,
                 PreemptionBound = options.Strategy == ExplorationStrategy.Exhaustive ? options.PreemptionBound : null,
             };
         }

@@ -22,8 +22,8 @@ public static class ProgramArbitraries
     public static Arbitrary<LockProgram> LockPrograms() =>
         Arb.From(
             Gen.OneOf(
-                LockProgramGenerator().Where(p => DeadlockOracle.ReachableDeadlocks(p).Count > 0),
-                LockProgramGenerator().Where(p => DeadlockOracle.ReachableDeadlocks(p).Count == 0)),
+                LockProgramGenerator(maxTasks: 3, maxMoves: 5, yields: true).Where(p => DeadlockOracle.ReachableDeadlocks(p).Count > 0),
+                LockProgramGenerator(maxTasks: 3, maxMoves: 5, yields: true).Where(p => DeadlockOracle.ReachableDeadlocks(p).Count == 0)),
             program => program.Shrink());
 
     /// <summary>Counter programs with at least one data race (two tasks, one incrementing, not both under the lock).</summary>
@@ -37,22 +37,27 @@ public static class ProgramArbitraries
     /// </summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ExplorationStrategy> StrategiesThatFindEveryBug() =>
-        Arb.From(Gen.Elements(Enum.GetValues<ExplorationStrategy>().Where(s => s != ExplorationStrategy.QLearning)));
+        Arb.From(Gen.Elements(Explorer.CoyoteStrategies.Where(s => s != ExplorationStrategy.QLearning)));
 
-    private static Gen<LockProgram> LockProgramGenerator() =>
-        from taskCount in Gen.Choose(2, 3)
+    /// <summary>Lock programs of 2 to <paramref name="maxTasks"/> tasks, each a walk of 1 to <paramref name="maxMoves"/> moves.</summary>
+    /// <param name="maxTasks">The most tasks a program has.</param>
+    /// <param name="maxMoves">The most acquisitions, releases and yields a task's walk makes before it releases what it holds.</param>
+    /// <param name="yields">Whether a move can be a yield.</param>
+    /// <returns>The generator.</returns>
+    internal static Gen<LockProgram> LockProgramGenerator(int maxTasks, int maxMoves, bool yields) =>
+        from taskCount in Gen.Choose(2, maxTasks)
         from lockCount in Gen.Frequency((2, Gen.Constant(2)), (2, Gen.Constant(3)), (1, Gen.Constant(4)))
-        from walks in Gen.Choose(1, 5).SelectMany(moves => Gen.Choose(0, 999).ArrayOf(moves)).ArrayOf(taskCount)
-        select new LockProgram(lockCount, [.. walks.Select(walk => LockSteps(lockCount, walk))]);
+        from walks in Gen.Choose(1, maxMoves).SelectMany(moves => Gen.Choose(0, 999).ArrayOf(moves)).ArrayOf(taskCount)
+        select new LockProgram(lockCount, [.. walks.Select(walk => LockSteps(lockCount, walk, yields))]);
 
     // A random walk of nested acquisitions and releases, with the odd yield; whatever is held at the end is released.
-    private static List<LockStep> LockSteps(int lockCount, int[] walk)
+    private static List<LockStep> LockSteps(int lockCount, int[] walk, bool yields)
     {
         var steps = new List<LockStep>();
         var held = new List<int>();
         foreach (var choice in walk)
         {
-            if (choice % 8 == 0)
+            if (yields && choice % 8 == 0)
             {
                 steps.Add(new LockStep(LockStepKind.Yield, 0));
                 continue;

@@ -39,13 +39,16 @@ internal sealed record TestResult(
     /// <summary>True when the exhaustive search ran every schedule within its bound and none failed.</summary>
     public bool Exhausted { get; init; }
 
+    /// <summary>When <see cref="Exhausted"/>: the distinct schedules proved free of bugs (a search with no preemption bound re-runs some, which <see cref="SchedulesRun"/> counts).</summary>
+    public long DistinctSchedules { get; init; }
+
     /// <summary>The exhaustive search's preemption bound; null for none, or for another strategy.</summary>
     public int? PreemptionBound { get; init; }
 
     /// <summary>What a table shows in the trace column: the trace's path, what the exhaustive search proved, or "-".</summary>
     [JsonIgnore]
     public string TraceShown => Trace ?? (Exhausted
-        ? string.Create(CultureInfo.InvariantCulture, $"all {SchedulesRun} schedules explored ({ExplorationReport.BoundText(PreemptionBound)}): no bug")
+        ? string.Create(CultureInfo.InvariantCulture, $"all {DistinctSchedules} schedules explored ({ExplorationReport.BoundText(PreemptionBound)}): no bug")
         : "-");
 
     /// <summary>True when a schedule failed with a bug.</summary>
@@ -93,6 +96,7 @@ internal sealed record TestResult(
         Finding = report.Finding is { } finding ? FindingSummary.Of(finding) : null,
         RaceWarnings = [.. report.RaceWarnings.Select(FindingSummary.Of)],
         Exhausted = report.Exhausted,
+        DistinctSchedules = report.DistinctSchedules,
         PreemptionBound = report.PreemptionBound,
     };
 }

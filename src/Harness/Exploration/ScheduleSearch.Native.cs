@@ -21,6 +21,9 @@ internal sealed partial class ScheduleSearch
     /// <summary>True when the exhaustive search ran out of schedules with no bug.</summary>
     internal bool Exhausted => _depthFirst is { IsComplete: true, Nondeterminism: null } && _firstBug is null;
 
+    /// <summary>The distinct schedules the exhaustive search ran without a bug; 0 for other strategies.</summary>
+    internal long DistinctSchedules => _depthFirst?.DistinctSchedules ?? 0;
+
     /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
     internal string? Divergence { get; private set; }
 

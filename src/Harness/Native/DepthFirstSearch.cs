@@ -13,16 +13,26 @@ namespace Interleave.Harness.Native;
 /// <remarks>
 /// A preemption is a switch away from the operation that reached the point and could go on; a switch after
 /// an operation finished or paused is free. The first choice at a new step is that operation, so the first
-/// schedule has no preemption and later ones add them one alternative at a time.
+/// schedule has no preemption and later ones add them one alternative at a time. Without a bound the search
+/// deepens the bound pass by pass (iterative context bounding, as CHESS does): every schedule with no
+/// preemption, then every one with one, and so on until a pass meets no step the bound cut short. Bugs that
+/// need few preemptions, most of them, show early, where a plain depth-first walk would first try every
+/// late preemption of the first schedule. Each pass re-runs the schedules of the passes before it, and only
+/// its new ones, those with as many preemptions as its bound, count as distinct.
 /// </remarks>
 internal sealed class DepthFirstSearch(int? preemptionBound)
 {
     private readonly List<Decision> _path = [];
-    private readonly int _preemptionBound = preemptionBound ?? int.MaxValue;
+    private readonly bool _deepening = preemptionBound is null;
+    private int _preemptionBound = preemptionBound ?? 0;
+    private bool _boundCutShort;
     private Walk? _last;
 
     /// <summary>True once every schedule within the bound has run.</summary>
     internal bool IsComplete { get; private set; }
+
+    /// <summary>The distinct schedules run so far that ended without a bug: each counted once, however often a deepening pass re-ran it.</summary>
+    internal long DistinctSchedules { get; private set; }
 
     /// <summary>Where the last schedule stopped taking the steps it was given; null while the test repeats itself.</summary>
     internal string? Nondeterminism { get; private set; }
@@ -36,6 +46,12 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
         // A schedule the test cut short (an exception, a nondeterministic step) leaves the rest of the path unreached.
         var reached = _last?.Depth ?? 0;
         _path.RemoveRange(reached, _path.Count - reached);
+        var preemptions = _path.Count == 0 ? 0 : _path[^1].PreemptionsAfter;
+        if (!_deepening || preemptions == _preemptionBound)
+        {
+            DistinctSchedules++;
+        }
+
         while (_path.Count > 0)
         {
             var last = _path[^1];
@@ -46,6 +62,13 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
             }
 
             _path.RemoveAt(_path.Count - 1);
+        }
+
+        if (_deepening && _boundCutShort)
+        {
+            _preemptionBound++;
+            _boundCutShort = false;
+            return;
         }
 
         IsComplete = true;
@@ -112,9 +135,13 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
                 return [.. Enumerable.Range(0, count)];
             }
 
-            return preemptions < search._preemptionBound
-                ? [current, .. Enumerable.Range(0, count).Where(index => index != current)]
-                : [current];
+            if (preemptions < search._preemptionBound)
+            {
+                return [current, .. Enumerable.Range(0, count).Where(index => index != current)];
+            }
+
+            search._boundCutShort |= count > 1;
+            return [current];
         }
     }
 }
