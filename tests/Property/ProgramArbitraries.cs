@@ -19,11 +19,16 @@ public static class ProgramArbitraries
     /// generated walks left alone, 22% would); shrunk by leaving steps out.
     /// </summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<LockProgram> LockPrograms() =>
+    public static Arbitrary<LockProgram> LockPrograms() => HalfDeadlocking(LockProgramGenerator(maxTasks: 3, maxMoves: 5, yields: true));
+
+    /// <summary>The programs of <paramref name="programs"/>, half of them able to deadlock and half not; shrunk by leaving steps out.</summary>
+    /// <param name="programs">The generator to draw from.</param>
+    /// <returns>The arbitrary.</returns>
+    internal static Arbitrary<LockProgram> HalfDeadlocking(Gen<LockProgram> programs) =>
         Arb.From(
             Gen.OneOf(
-                LockProgramGenerator(maxTasks: 3, maxMoves: 5, yields: true).Where(p => DeadlockOracle.ReachableDeadlocks(p).Count > 0),
-                LockProgramGenerator(maxTasks: 3, maxMoves: 5, yields: true).Where(p => DeadlockOracle.ReachableDeadlocks(p).Count == 0)),
+                programs.Where(p => DeadlockOracle.ReachableDeadlocks(p).Count > 0),
+                programs.Where(p => DeadlockOracle.ReachableDeadlocks(p).Count == 0)),
             program => program.Shrink());
 
     /// <summary>Counter programs with at least one data race (two tasks, one incrementing, not both under the lock).</summary>

@@ -31,7 +31,7 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
     /// <summary>True once every schedule within the bound has run.</summary>
     internal bool IsComplete { get; private set; }
 
-    /// <summary>The distinct schedules run so far that ended without a bug: each counted once, however often a deepening pass re-ran it.</summary>
+    /// <summary>The distinct schedules run so far: each counted once, however often a deepening pass re-ran it.</summary>
     internal long DistinctSchedules { get; private set; }
 
     /// <summary>Where the last schedule stopped taking the steps it was given; null while the test repeats itself.</summary>

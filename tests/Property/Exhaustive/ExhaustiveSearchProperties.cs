@@ -15,8 +15,8 @@ public class ExhaustiveSearchProperties
     private const int Budget = 200_000;
 
     // A bound that keeps the search of every generated program within the budget (at 2, three tasks with yields
-    // pass it). Some deadlocks need more preemptions, so
-    // within it the search may miss one, but it must never report one the oracle cannot reach.
+    // pass it). Some deadlocks need more preemptions, so within it the search may miss one, but it must never
+    // report one the oracle cannot reach.
     private const int DeadlockBound = 1;
 
     [ScaledProperty(40, Arbitrary = [typeof(SmallLockProgramArbitraries)])]

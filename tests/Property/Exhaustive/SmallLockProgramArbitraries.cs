@@ -1,5 +1,4 @@
 using FsCheck;
-using FsCheck.Fluent;
 
 namespace Interleave.Tests.Property.Exhaustive;
 
@@ -14,11 +13,5 @@ public static class SmallLockProgramArbitraries
     /// <summary>Small lock programs, half of them able to deadlock (as <see cref="DeadlockOracle"/> decides); shrunk by leaving steps out.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<LockProgram> LockPrograms() =>
-        Arb.From(
-            Gen.OneOf(
-                Small().Where(p => DeadlockOracle.ReachableDeadlocks(p).Count > 0),
-                Small().Where(p => DeadlockOracle.ReachableDeadlocks(p).Count == 0)),
-            program => program.Shrink());
-
-    private static Gen<LockProgram> Small() => ProgramArbitraries.LockProgramGenerator(maxTasks: 2, maxMoves: 2, yields: false);
+        ProgramArbitraries.HalfDeadlocking(ProgramArbitraries.LockProgramGenerator(maxTasks: 2, maxMoves: 2, yields: false));
 }
