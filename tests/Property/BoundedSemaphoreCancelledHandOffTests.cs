@@ -13,8 +13,10 @@ namespace Interleave.Tests.Property;
 /// </summary>
 public class BoundedSemaphoreCancelledHandOffTests
 {
-    [Fact]
-    public void BoundedSemaphore_ExtraReleaseWhileAHandedOffWaiterIsCancelled_RefusedAndCountStaysWithinBound()
+    [Theory]
+    [InlineData(SchedulingEngine.Coyote)]
+    [InlineData(SchedulingEngine.Native)]
+    public void BoundedSemaphore_ExtraReleaseWhileAHandedOffWaiterIsCancelled_RefusedAndCountStaysWithinBound(SchedulingEngine engine)
     {
         var report = Explorer.Run(
             async () =>
@@ -55,7 +57,7 @@ public class BoundedSemaphoreCancelledHandOffTests
                     extraRelease == "refused" && semaphore.CurrentCount <= 1,
                     $"A bounded semaphore of 1 ends with {semaphore.CurrentCount} permits; the extra release was {extraRelease}.");
             },
-            new ExplorationOptions { Iterations = 200, Seed = 1 });
+            new ExplorationOptions { Iterations = 200, Seed = 1, Engine = engine });
 
         Assert.True(report.Verdict == Verdict.NoBug, $"{report}\n{report.Account}");
     }

@@ -7,7 +7,7 @@ namespace Interleave.Tests.Property;
 /// <summary>
 /// The harness reports a deadlock exactly when a generated lock program can deadlock, as an oracle that
 /// searches the program's abstract states decides without the harness; a reported deadlock is one the oracle
-/// found, and its account names every stuck task's locks and the cycle.
+/// found, and its account names every stuck task's locks and the cycle; on each engine.
 /// </summary>
 public class DeadlockOracleProperties
 {
@@ -34,30 +34,34 @@ public class DeadlockOracleProperties
             $"The state search and the lock-order graph disagree on {program}");
 
     [ScaledProperty(120, Arbitrary = [typeof(ProgramArbitraries)])]
-    public void Harness_ReportsDeadlock_ExactlyWhenTheOracleFindsOne(LockProgram program)
+    public void Harness_ReportsDeadlock_ExactlyWhenTheOracleFindsOne_OnEachEngine(LockProgram program)
     {
         var deadlocks = DeadlockOracle.ReachableDeadlocks(program);
-        var progress = new TaskProgress();
-        var report = Explorer.Run(() => program.RunAsync(progress), new ExplorationOptions
+        foreach (var engine in Enum.GetValues<SchedulingEngine>())
         {
-            Iterations = deadlocks.Count > 0 ? SchedulesToFindDeadlock : SchedulesWithoutDeadlock,
-            Strategy = ExplorationStrategy.Random,
-            Seed = 2026,
-        });
+            var progress = new TaskProgress();
+            var report = Explorer.Run(() => program.RunAsync(progress), new ExplorationOptions
+            {
+                Iterations = deadlocks.Count > 0 ? SchedulesToFindDeadlock : SchedulesWithoutDeadlock,
+                Engine = engine,
+                Strategy = ExplorationStrategy.Random,
+                Seed = 2026,
+            });
 
-        if (deadlocks.Count == 0)
-        {
-            Assert.True(report.Verdict == Verdict.NoBug, $"No deadlock is possible in {program}, but the harness reported {report}\n{report.Account}");
-            Assert.Equal(SchedulesWithoutDeadlock, report.IterationsRun);
-            return;
+            if (deadlocks.Count == 0)
+            {
+                Assert.True(report.Verdict == Verdict.NoBug, $"No deadlock is possible in {program}, but the {engine} engine reported {report}\n{report.Account}");
+                Assert.Equal(SchedulesWithoutDeadlock, report.IterationsRun);
+                continue;
+            }
+
+            Assert.True(report.Verdict == Verdict.Deadlock, $"{program} can deadlock (e.g. with the tasks at steps {string.Join(",", deadlocks[0])}), but the {engine} engine reported {report}");
+            var stopped = progress.Steps.ToArray();
+            Assert.True(
+                deadlocks.Any(d => d.SequenceEqual(stopped)),
+                $"The {engine} engine reported a deadlock with the tasks at steps {string.Join(",", stopped)} of {program}, which is not a deadlock the oracle can reach.\n{report.Account}");
+            AssertAccountNamesWhoHoldsAndWaits(program, stopped, report.Account);
         }
-
-        Assert.True(report.Verdict == Verdict.Deadlock, $"{program} can deadlock (e.g. with the tasks at steps {string.Join(",", deadlocks[0])}), but the harness reported {report}");
-        var stopped = progress.Steps.ToArray();
-        Assert.True(
-            deadlocks.Any(d => d.SequenceEqual(stopped)),
-            $"The harness reported a deadlock with the tasks at steps {string.Join(",", stopped)} of {program}, which is not a deadlock the oracle can reach.\n{report.Account}");
-        AssertAccountNamesWhoHoldsAndWaits(program, stopped, report.Account);
     }
 
     // Every stuck task's line names the locks it holds, the lock it waits for and that lock's holder, and

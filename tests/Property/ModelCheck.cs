@@ -6,13 +6,19 @@ namespace Interleave.Tests.Property;
 /// <summary>
 /// Runs a model-based check of one generated operation sequence under the harness: the body drives the
 /// primitive from the test's own task and asserts the model after every step; waiters are the primitive's
-/// pending operations, resumed by Coyote's scheduler in the orders it explores. A waiter the model says must
-/// resume but never does ends the schedule as a deadlock, so every verdict but NoBug is a failure.
+/// pending operations, resumed in the orders the scheduler explores, on each of <see cref="Engines"/>. A waiter
+/// the model says must resume but never does ends the schedule as a deadlock, so every verdict but NoBug is a failure.
 /// </summary>
 internal static class ModelCheck
 {
-    /// <summary>Schedules explored per generated sequence.</summary>
+    /// <summary>Schedules explored per generated sequence, on each engine.</summary>
     internal static int Schedules { get; } = 8 * PropertyScale.Factor;
+
+    /// <summary>
+    /// The engines every sequence is explored on: both, unless a test narrows them (the mutant tests, to see
+    /// each engine catch each mutant on its own). Process-wide, like the mutant switched on beside it.
+    /// </summary>
+    internal static IReadOnlyList<SchedulingEngine> Engines { get; set; } = Enum.GetValues<SchedulingEngine>();
 
     /// <summary>
     /// The first <paramref name="count"/> bytes as steps: byte n is the step <paramref name="toStep"/> gives for
@@ -23,11 +29,14 @@ internal static class ModelCheck
     internal static List<(TStep Step, int Pick)> Steps<TStep>(byte[]? operations, int count, int kinds, Func<int, TStep> toStep) =>
         [.. (operations ?? []).Take(count).Select(n => (toStep(n % kinds), n / kinds))];
 
-    /// <summary>Explores <paramref name="body"/> and fails with the report and the sequence unless no bug was found.</summary>
+    /// <summary>Explores <paramref name="body"/> on each engine and fails with the report and the sequence unless no bug was found.</summary>
     internal static void Holds(Func<Task> body, string sequence)
     {
-        var report = Explorer.Run(body, new ExplorationOptions { Iterations = Schedules, Seed = 3, Races = RaceChecking.Off });
-        Assert.True(report.Verdict == Verdict.NoBug, $"{sequence}\n{report}\n{report.Account}");
+        foreach (var engine in Engines)
+        {
+            var report = Explorer.Run(body, new ExplorationOptions { Iterations = Schedules, Seed = 3, Races = RaceChecking.Off, Engine = engine });
+            Assert.True(report.Verdict == Verdict.NoBug, $"{engine} engine: {sequence}\n{report}\n{report.Account}");
+        }
     }
 
     /// <summary>Awaits <paramref name="task"/>, which the model says fails with <typeparamref name="TException"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FsCheck;
+using Interleave.Harness;
 using Interleave.Primitives.Testing;
 using Microsoft.FSharp.Core;
 using Xunit;
@@ -13,9 +14,9 @@ namespace Interleave.Tests.Property;
 #if INTERLEAVE_MUTANTS
 
 /// <summary>
-/// The property suite catches each deliberate defect of the primitives (<see cref="Mutant"/>): with the
-/// mutant switched on, at least one of the model-based properties fails, and without it every one of them
-/// passes when run the same way (so a failure is the mutant's doing, not the way the property is run).
+/// The property suite catches each deliberate defect of the primitives (<see cref="Mutant"/>) on each engine
+/// alone: with the mutant switched on, at least one of the model-based properties fails, and without it every
+/// one of them passes when run the same way (so a failure is the mutant's doing, not the way the property is run).
 /// </summary>
 public class MutantProperties
 {
@@ -34,15 +35,28 @@ public class MutantProperties
     };
 
     // By name: the enum is internal to the primitives.
-    public static TheoryData<string> Mutants() => new(Enum.GetNames<Mutant>().Where(name => name != nameof(Mutant.None)));
+    public static TheoryData<string, SchedulingEngine> Mutants()
+    {
+        var data = new TheoryData<string, SchedulingEngine>();
+        foreach (var name in Enum.GetNames<Mutant>().Where(name => name != nameof(Mutant.None)))
+        {
+            foreach (var engine in Enum.GetValues<SchedulingEngine>())
+            {
+                data.Add(name, engine);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Mutants))]
-    public void Mutant_IsCaughtByAProperty(string name)
+    public void Mutant_IsCaughtByAProperty_OnEachEngine(string name, SchedulingEngine engine)
     {
         var mutant = Enum.Parse<Mutant>(name);
         var tried = new List<string>();
         Mutation.Active = mutant;
+        ModelCheck.Engines = [engine];
         try
         {
             foreach (var property in PropertiesFor(mutant))
@@ -57,9 +71,10 @@ public class MutantProperties
         finally
         {
             Mutation.Active = Mutant.None;
+            ModelCheck.Engines = Enum.GetValues<SchedulingEngine>();
         }
 
-        Assert.Fail($"None of the properties meant to catch the mutant {mutant} did; tried {string.Join(", ", tried)}.");
+        Assert.Fail($"On the {engine} engine, none of the properties meant to catch the mutant {mutant} did; tried {string.Join(", ", tried)}.");
     }
 
     [Fact]

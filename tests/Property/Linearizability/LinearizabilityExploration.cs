@@ -24,15 +24,25 @@ internal static class LinearizabilityExploration
     /// <summary>The timeout of a waiting operation in programs with timeouts: virtual time, so the scheduler picks when it fires.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Schedules explored per strategy for one program: 20 in CI, times <see cref="PropertyScale.Factor"/>.</summary>
-    public static int SchedulesPerStrategy => 20 * PropertyScale.Factor;
+    /// <summary>Schedules explored per engine and strategy for one program: 20 in CI, times <see cref="PropertyScale.Factor"/>.</summary>
+    public static int SchedulesPerScheduler => 20 * PropertyScale.Factor;
 
-    /// <summary>The strategies every program is explored with: random, and prioritization (PCT) for deep preemptions.</summary>
-    public static IReadOnlyList<ExplorationStrategy> Strategies { get; } = [ExplorationStrategy.Random, ExplorationStrategy.Prioritization];
+    /// <summary>
+    /// The engines and strategies every program is explored with: random, and prioritization (PCT) for deep
+    /// preemptions, on both engines; and partial order sampling, the native engine's own.
+    /// </summary>
+    public static IReadOnlyList<(SchedulingEngine Engine, ExplorationStrategy Strategy)> Schedulers { get; } =
+    [
+        (SchedulingEngine.Coyote, ExplorationStrategy.Random),
+        (SchedulingEngine.Coyote, ExplorationStrategy.Prioritization),
+        (SchedulingEngine.Native, ExplorationStrategy.Random),
+        (SchedulingEngine.Native, ExplorationStrategy.Prioritization),
+        (SchedulingEngine.Native, ExplorationStrategy.PartialOrderSampling),
+    ];
 
     /// <summary>
     /// Fails the calling test unless every explored schedule of <paramref name="program"/>, under every
-    /// strategy, ends without a bug, every history linearizable.
+    /// engine and strategy, ends without a bug, every history linearizable.
     /// </summary>
     /// <param name="program">The tasks and their operations.</param>
     /// <param name="createObject">Makes the object under test for one schedule and returns how to perform an operation on it.</param>
@@ -42,29 +52,29 @@ internal static class LinearizabilityExploration
         Func<Func<TOperation, Task<string>>> createObject,
         ISequentialSpecification<TState, TOperation, string> specification)
     {
-        foreach (var strategy in Strategies)
+        foreach (var scheduler in Schedulers)
         {
-            var report = Explore(program, createObject, specification, strategy);
+            var report = Explore(program, createObject, specification, scheduler);
             Assert.True(
                 report.Verdict == Verdict.NoBug,
-                $"{strategy} on {program}, against {specification}:\n{report}\n{report.Account}");
+                $"{scheduler} on {program}, against {specification}:\n{report}\n{report.Account}");
         }
     }
 
-    /// <summary>Explores <paramref name="program"/> with <paramref name="strategy"/> until the first bug or the budget ends.</summary>
+    /// <summary>Explores <paramref name="program"/> with <paramref name="scheduler"/> until the first bug or the budget ends.</summary>
     /// <param name="program">The tasks and their operations.</param>
     /// <param name="createObject">Makes the object under test for one schedule and returns how to perform an operation on it.</param>
     /// <param name="specification">The sequential model.</param>
-    /// <param name="strategy">The scheduling strategy.</param>
+    /// <param name="scheduler">The engine and its strategy.</param>
     /// <returns>The exploration's report.</returns>
     public static ExplorationReport Explore<TState, TOperation>(
         ConcurrentProgram<TOperation> program,
         Func<Func<TOperation, Task<string>>> createObject,
         ISequentialSpecification<TState, TOperation, string> specification,
-        ExplorationStrategy strategy) =>
+        (SchedulingEngine Engine, ExplorationStrategy Strategy) scheduler) =>
         Explorer.Run(
             () => RunAndCheckAsync(program, createObject(), specification),
-            new ExplorationOptions { Iterations = SchedulesPerStrategy, Strategy = strategy, Seed = program.Seed });
+            new ExplorationOptions { Iterations = SchedulesPerScheduler, Engine = scheduler.Engine, Strategy = scheduler.Strategy, Seed = program.Seed });
 
     /// <summary>A cancellation source that cancels after <see cref="Timeout"/> of <see cref="ControlledTask.TimeProvider"/> time.</summary>
     public static CancellationTokenSource StartTimeout() => new(Timeout, ControlledTask.TimeProvider);

@@ -8,8 +8,8 @@ namespace Interleave.Tests.Property.Linearizability;
 /// <summary>
 /// The other side: the same recording, checker and exploration catch a queue that is not linearizable. A
 /// producer puts 1-4 items while 2-3 consumers each try to get 1-4 times; on <see cref="RacyListQueue"/>,
-/// whose gets read and remove the head in two steps, both strategies find a schedule whose history the
-/// checker rejects within the budget, while the real <c>AsyncQueue</c> passes the same program.
+/// whose gets read and remove the head in two steps, every strategy finds a schedule whose history the
+/// checker rejects within the budget (every strategy of both engines), while the real <c>AsyncQueue</c> passes the same program.
 /// </summary>
 public class RacyQueueDetectionProperties
 {
@@ -21,10 +21,10 @@ public class RacyQueueDetectionProperties
         var program = ProducerAndConsumers(shape, codes ?? []);
 
         LinearizabilityExploration.AssertEveryScheduleLinearizable(program, () => QueuePrograms.Perform(new AsyncQueue<int>()), Fifo);
-        foreach (var strategy in LinearizabilityExploration.Strategies)
+        foreach (var scheduler in LinearizabilityExploration.Schedulers)
         {
-            var report = LinearizabilityExploration.Explore(program, RacyListQueue.Create, Fifo, strategy);
-            Assert.True(report.Verdict == Verdict.AssertionFailure, $"{strategy} on {program}: {report}");
+            var report = LinearizabilityExploration.Explore(program, RacyListQueue.Create, Fifo, scheduler);
+            Assert.True(report.Verdict == Verdict.AssertionFailure, $"{scheduler} on {program}: {report}");
             Assert.StartsWith("Not linearizable", report.Message, StringComparison.Ordinal);
         }
     }
