@@ -12,7 +12,10 @@ public enum ExplorationStrategy
     /// </summary>
     Prioritization,
 
-    /// <summary>Keeps running the same task, switching with a small probability (Coyote <c>probabilistic</c>).</summary>
+    /// <summary>
+    /// Keeps running the same task, switching at random at one point in eight (Coyote <c>probabilistic</c>, on
+    /// both engines): for bugs that need one preemption somewhere in a long run of one task.
+    /// </summary>
     Probabilistic,
 
     /// <summary>Round-robin with a bounded number of random delays (Coyote <c>delay-bounding</c>); fair like <see cref="Prioritization"/>.</summary>
@@ -26,7 +29,8 @@ public enum ExplorationStrategy
     /// (Coyote's <c>portfolio</c>, with its own bounds: 3 for probabilistic, 10 for the others). The default:
     /// random alone rarely finds a bug that needs one preemption at one point of a long schedule, and
     /// prioritization alone is slow on bugs that need many small ones; taking turns finds both kinds. On the
-    /// native engine: random, partial order sampling and prioritization taking turns.
+    /// native engine: random, probabilistic, partial order sampling, the selectively uniform walk and
+    /// prioritization taking turns.
     /// </summary>
     Portfolio,
 
@@ -36,6 +40,14 @@ public enum ExplorationStrategy
     /// chance. Native engine only; fair like <see cref="Prioritization"/>.
     /// </summary>
     PartialOrderSampling,
+
+    /// <summary>
+    /// Selectively uniform random walk (after SURW, ASPLOS 2025): each task is chosen in proportion to the steps
+    /// it has left on a primitive drawn for the schedule (as counted in earlier schedules), so every order of
+    /// those steps has the same chance, where a uniform walk all but never runs a short task late. Native
+    /// engine only; fair like <see cref="Prioritization"/>.
+    /// </summary>
+    SelectivelyUniformWalk,
 
     /// <summary>
     /// Bounded exhaustive search: depth first over every schedule, each run once, with at most

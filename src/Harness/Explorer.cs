@@ -16,9 +16,13 @@ namespace Interleave.Harness;
 /// </remarks>
 public static partial class Explorer
 {
-    /// <summary>The strategies the native engine has; its portfolio takes the first three in turn.</summary>
+    /// <summary>The strategies the native engine has.</summary>
     internal static readonly ExplorationStrategy[] NativeStrategies =
-        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization, ExplorationStrategy.Portfolio, ExplorationStrategy.Exhaustive];
+    [
+        ExplorationStrategy.Random, ExplorationStrategy.Probabilistic, ExplorationStrategy.PartialOrderSampling,
+        ExplorationStrategy.SelectivelyUniformWalk, ExplorationStrategy.Prioritization, ExplorationStrategy.Portfolio,
+        ExplorationStrategy.Exhaustive,
+    ];
 
     /// <summary>Explores <paramref name="test"/> and reports the first bug, if any.</summary>
     /// <param name="test">The test: an async method that uses Interleave primitives and <c>ControlledTask</c>.</param>
@@ -150,6 +154,11 @@ public static partial class Explorer
         if (options.Engine == SchedulingEngine.Coyote && options.Strategy == ExplorationStrategy.PartialOrderSampling)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "Partial order sampling runs on the native engine only (Coyote 1.7.11 has no such strategy): set Engine to Native.");
+        }
+
+        if (options.Engine == SchedulingEngine.Coyote && options.Strategy == ExplorationStrategy.SelectivelyUniformWalk)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The selectively uniform walk runs on the native engine only (Coyote 1.7.11 has no such strategy): set Engine to Native.");
         }
 
         if (options.Engine == SchedulingEngine.Coyote && options.Strategy == ExplorationStrategy.Exhaustive)

@@ -14,6 +14,7 @@ internal static class StrategyNames
         ("q-learning", ExplorationStrategy.QLearning),
         ("portfolio", ExplorationStrategy.Portfolio),
         ("pos", ExplorationStrategy.PartialOrderSampling),
+        ("surw", ExplorationStrategy.SelectivelyUniformWalk),
         ("exhaustive", ExplorationStrategy.Exhaustive),
     ];
 

@@ -25,7 +25,7 @@ internal static class TestCommand
         var method = SharedArguments.Method();
         var iterations = new Option<int>("--iterations", "-i") { Description = "Schedules to explore per test (Coyote's own default is 1, too few to find most bugs).", DefaultValueFactory = _ => DefaultIterations, HelpName = "N" };
         var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => StrategyNames.Default, HelpName = "S" };
-        var engineName = new Option<string>("--engine", "-e") { Description = $"The scheduler: {EngineNames.Valid}. coyote (Coyote's TestingEngine) is the reference and the only one for rewritten assemblies; native (Interleave's own) runs tests on Interleave's primitives many times faster, with the strategies random, prioritization, pos, exhaustive and portfolio.", DefaultValueFactory = _ => EngineNames.Default, HelpName = "E" };
+        var engineName = new Option<string>("--engine", "-e") { Description = $"The scheduler: {EngineNames.Valid}. coyote (Coyote's TestingEngine) is the reference and the only one for rewritten assemblies; native (Interleave's own) runs tests on Interleave's primitives many times faster, with the strategies random, probabilistic, pos, surw, prioritization, exhaustive and portfolio.", DefaultValueFactory = _ => EngineNames.Default, HelpName = "E" };
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
         var preemptionBound = new Option<int?>("--preemption-bound") { Description = "With --strategy exhaustive: the most preemptions (switches away from a task that could go on) in a schedule [default: no bound].", HelpName = "K" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
@@ -233,6 +233,9 @@ internal static class TestCommand
         Require(
             engine == SchedulingEngine.Native || strategy != ExplorationStrategy.PartialOrderSampling,
             "--strategy pos runs on --engine native only: Coyote 1.7.11 has no partial order sampling.");
+        Require(
+            engine == SchedulingEngine.Native || strategy != ExplorationStrategy.SelectivelyUniformWalk,
+            "--strategy surw runs on --engine native only: Coyote 1.7.11 has no selectively uniform walk.");
         Require(
             engine == SchedulingEngine.Native || strategy != ExplorationStrategy.Exhaustive,
             "--strategy exhaustive runs on --engine native only: Coyote's DFS does not say when it has run every schedule.");

@@ -13,10 +13,14 @@ internal sealed partial class ScheduleSearch
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
 
     private static readonly ExplorationStrategy[] NativePortfolio =
-        [ExplorationStrategy.Random, ExplorationStrategy.PartialOrderSampling, ExplorationStrategy.Prioritization];
+    [
+        ExplorationStrategy.Random, ExplorationStrategy.Probabilistic, ExplorationStrategy.PartialOrderSampling,
+        ExplorationStrategy.SelectivelyUniformWalk, ExplorationStrategy.Prioritization,
+    ];
 
     private int _longestNativeSchedule;
     private DepthFirstSearch? _depthFirst;
+    private UniformWalkEstimates? _uniformWalk;
 
     /// <summary>True when the exhaustive search ran out of schedules with no bug.</summary>
     internal bool Exhausted => _depthFirst is { IsComplete: true, Nondeterminism: null } && _firstBug is null;
@@ -96,11 +100,14 @@ internal sealed partial class ScheduleSearch
     };
 
     // Prioritization's change points fall among the steps of the longest schedule this search has run, as
-    // Coyote's; its first schedule has none.
+    // Coyote's; its first schedule has none. The uniform walk weighs tasks by the steps the search's earlier
+    // schedules counted.
     private INativeStrategy StrategyFor(ExplorationStrategy strategy, uint seed) => strategy switch
     {
         ExplorationStrategy.Prioritization => new PrioritizationStrategy(seed, _options.StrategyBound, _longestNativeSchedule, _options.MaxSteps),
         ExplorationStrategy.PartialOrderSampling => new PartialOrderSamplingStrategy(seed, _options.MaxSteps),
+        ExplorationStrategy.Probabilistic => new ProbabilisticStrategy(seed, ProbabilisticStrategy.CoyoteBound),
+        ExplorationStrategy.SelectivelyUniformWalk => new SelectivelyUniformWalkStrategy(seed, _uniformWalk ??= new(), _options.MaxSteps),
         _ => new RandomStrategy(seed),
     };
 

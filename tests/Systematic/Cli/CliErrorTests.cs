@@ -53,11 +53,15 @@ public sealed class CliErrorTests : CliTests
 
     [Fact]
     public void Test_NativeEngineWithAStrategyItLacks_SaysWhichEngineHasIt() =>
-        AssertUsageError(Run("test", "--engine", "native", "-s", "delay-bounding"), "--engine native has the strategies random, pos, prioritization, portfolio", "delay-bounding runs on --engine coyote");
+        AssertUsageError(Run("test", "--engine", "native", "-s", "delay-bounding"), "--engine native has the strategies random, probabilistic, pos, surw, prioritization, portfolio, exhaustive", "delay-bounding runs on --engine coyote");
 
     [Fact]
     public void Test_PartialOrderSamplingOnCoyotesEngine_SaysItIsNativeOnly() =>
         AssertUsageError(Run("test", "-s", "pos"), "--strategy pos runs on --engine native only");
+
+    [Fact]
+    public void Test_SelectivelyUniformWalkOnCoyotesEngine_SaysItIsNativeOnly() =>
+        AssertUsageError(Run("test", "-s", "surw"), "--strategy surw runs on --engine native only");
 
     [Fact]
     public void Test_NativeEngineWithRewrite_IsRefused() =>

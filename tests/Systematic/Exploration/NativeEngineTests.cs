@@ -128,7 +128,7 @@ public class NativeEngineTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(
             () => Explorer.Run(() => Task.CompletedTask, Native with { Strategy = ExplorationStrategy.DelayBounding }));
 
-        Assert.Contains("The native engine has the strategies Random, PartialOrderSampling, Prioritization, Portfolio", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The native engine has the strategies Random, Probabilistic, PartialOrderSampling, SelectivelyUniformWalk, Prioritization, Portfolio, Exhaustive", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,6 +138,15 @@ public class NativeEngineTests
             () => Explorer.Run(() => Task.CompletedTask, Native with { Engine = SchedulingEngine.Coyote, Strategy = ExplorationStrategy.PartialOrderSampling }));
 
         Assert.Contains("Partial order sampling runs on the native engine only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectivelyUniformWalkOnCoyotesEngine_IsRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Explorer.Run(() => Task.CompletedTask, Native with { Engine = SchedulingEngine.Coyote, Strategy = ExplorationStrategy.SelectivelyUniformWalk }));
+
+        Assert.Contains("The selectively uniform walk runs on the native engine only", error.Message, StringComparison.Ordinal);
     }
 
     // A supervisor polls a flag (unsynchronized: the races are off) every virtual millisecond while a worker counts its turns down and then sets it.
