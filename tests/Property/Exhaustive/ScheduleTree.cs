@@ -16,8 +16,8 @@ namespace Interleave.Tests.Property.Exhaustive;
 /// <para>
 /// Two schedules are equivalent (the same Mazurkiewicz trace) when swapping adjacent independent steps turns
 /// one into the other. Steps are independent here under the rule the search's sleep sets use, restated on its
-/// own: of different operations, each about a named primitive and not the same one, neither creating an
-/// operation. The normal form of a schedule is the least equivalent one, comparing steps by operation number:
+/// own: of different operations, each about a named primitive and not the same one, not both creating
+/// operations. The normal form of a schedule is the least equivalent one, comparing steps by operation number:
 /// step by step, the lowest-numbered operation whose next step depends on no step left before it.
 /// </para>
 /// </remarks>
@@ -64,8 +64,7 @@ internal static class ScheduleTree
         && one.Resource is { } resource
         && other.Resource is { } otherResource
         && resource != otherResource
-        && !one.Created
-        && !other.Created;
+        && !(one.Created && other.Created);
 
     // Visits every leaf within the bound with the steps of its schedule.
     private static void Walk(Func<Task> test, int bound, Action<IReadOnlyList<Step>> leaf)
