@@ -24,7 +24,10 @@ internal readonly record struct NativeStep(int Operation, string? Resource, bool
     /// step reads, and numbers it after every operation created before: the same number in either order unless
     /// the other step creates one too, when the two orders would number them the other way round. That a step
     /// enables or disables a third operation (a paused one whose condition reads the primitive) is the same in
-    /// either order, since both end in the same state.
+    /// either order, since both end in the same state. State tasks share outside the primitives (a plain field, a
+    /// <see cref="CancellationTokenSource"/> one task cancels while another's primitive checks its token) is
+    /// invisible to this rule: a test that shares such state should give a preemption bound, which turns the
+    /// pruning off.
     /// </remarks>
     /// <param name="other">The other step.</param>
     /// <returns>True when the steps commute.</returns>
