@@ -3,9 +3,9 @@ using Interleave.Primitives.NativeEngine;
 
 namespace Interleave.Harness.Native;
 
-/// <summary>The strategy of one schedule of the search: the path's choices, then the first awake choice at every new step.</summary>
 internal sealed partial class DepthFirstSearch
 {
+    // The strategy of one schedule of the search: the path's choices, then the first awake choice at every new step.
     private sealed class Walk(DepthFirstSearch search) : INativeStrategy
     {
         private NativeIteration? _iteration;
