@@ -50,15 +50,19 @@ public sealed record ExplorationReport
 
     /// <summary>
     /// True when the <see cref="ExplorationStrategy.Exhaustive"/> search ran every schedule within
-    /// <see cref="PreemptionBound"/> (<see cref="IterationsRun"/> of them) and none failed: a proof that no
-    /// schedule of the test within that bound and the step bound has a bug.
+    /// <see cref="PreemptionBound"/>, or without a bound one of every class of schedules that differ only in the
+    /// order of commuting steps, and none failed: a proof that no schedule of the test within that bound and the
+    /// step bound has a bug.
     /// </summary>
     public bool Exhausted { get; init; }
 
     /// <summary>
-    /// When <see cref="Exhausted"/>: how many distinct schedules the search proved free of bugs. Without a
-    /// preemption bound the search deepens its bound pass by pass and re-runs the earlier passes' schedules,
-    /// so <see cref="IterationsRun"/>, which counts every run, can be larger.
+    /// When <see cref="Exhausted"/>: how many distinct schedules the search ran to their end and found free of
+    /// bugs. Without a preemption bound the search deepens its bound pass by pass, re-running the earlier passes'
+    /// schedules, and prunes with sleep sets: it runs one schedule of each class of schedules that differ only in
+    /// the order of commuting steps (steps of different tasks on different primitives), and stops a schedule
+    /// once every way on is equivalent to one run before, so <see cref="IterationsRun"/>, which counts every run,
+    /// is larger, and this count can be smaller than the test's number of schedules.
     /// </summary>
     public long DistinctSchedules { get; init; }
 

@@ -79,7 +79,8 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
         [CallerFilePath] string callerFile = "",
         [CallerLineNumber] int callerLine = 0)
     {
-        Scheduling.Point(_name.Name);
+        // Named after the lock: the step reads it (is it held?), so it does not commute with the lock's steps.
+        Scheduling.Point(_lock.Name);
         ThrowIfLockNotHeld(PrimitiveOperation.Wait, "wait", callerFile, callerLine);
         var waiter = new Waiter<bool>(this, false, PrimitiveEvents.CurrentTaskIfObserved);
         lock (_sync)
@@ -154,7 +155,7 @@ public sealed class AsyncCondition : IWaiterOwner<bool>
     public void Notify(int count = 1, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Scheduling.Point(_name.Name);
+        Scheduling.Point(_lock.Name);
         ThrowIfLockNotHeld(PrimitiveOperation.Notify, "notify", callerFile, callerLine);
         var woken = NotifyCore(Mutation.Is(Mutant.NotifyWakesAll) ? int.MaxValue : count);
         PrimitiveEvents.Report(_name, PrimitiveOperation.Notify, OperationOutcome.Completed, woken, callerFile, callerLine);

@@ -68,13 +68,15 @@ internal sealed partial class ScheduleSearch
             LastEvents = recorder?.Events ?? [];
             _options.ScheduleRecorded?.Invoke(LastEvents);
             _hooks.DisposeIteration();
+            // A schedule the exhaustive search's sleep sets stopped ends as diverged: what it found up to there counts.
+            var pruned = end.Kind == IterationEndKind.Diverged && _depthFirst is { Pruned: true };
             if (end.Kind == IterationEndKind.Diverged && _depthFirst?.Nondeterminism is { } nondeterminism)
             {
                 Record(new FoundBug(schedule, StallDiagnosis.Nondeterministic(nondeterminism, Reword), NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices), LastEvents));
                 return;
             }
 
-            if (end.Kind == IterationEndKind.Diverged)
+            if (end.Kind == IterationEndKind.Diverged && !pruned)
             {
                 Divergence = $"{end.Message} ({replay?.Divergence})";
                 return;

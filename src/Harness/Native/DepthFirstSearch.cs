@@ -1,4 +1,3 @@
-using System.Globalization;
 using Interleave.Primitives.NativeEngine;
 
 namespace Interleave.Harness.Native;
@@ -7,10 +6,11 @@ namespace Interleave.Harness.Native;
 /// A bounded exhaustive search (stateless model checking, as CHESS and loom do it): schedule after schedule,
 /// each takes the choices of the last one up to its deepest step with an untried alternative, that
 /// alternative, and from there the first choice at every new step, until no step of any schedule has an
-/// alternative left. Every schedule within the preemption bound then ran exactly once, so a run that ends
-/// with no bug proves there is none for this test within its step bound.
+/// alternative left. Every schedule within the preemption bound then ran, or one equivalent to it did, so a
+/// run that ends with no bug proves there is none for this test within its step bound.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A preemption is a switch away from the operation that reached the point and could go on; a switch after
 /// an operation finished or paused is free. The first choice at a new step is that operation, so the first
 /// schedule has no preemption and later ones add them one alternative at a time. Without a bound the search
@@ -19,8 +19,21 @@ namespace Interleave.Harness.Native;
 /// need few preemptions, most of them, show early, where a plain depth-first walk would first try every
 /// late preemption of the first schedule. Each pass re-runs the schedules of the passes before it, and only
 /// its new ones, those with as many preemptions as its bound, count as distinct.
+/// </para>
+/// <para>
+/// The deepening search prunes with sleep sets (Godefroid 1996, as CHESS and loom do): once a step's
+/// alternative has been explored, its operation sleeps in the alternatives tried after it, and wakes when a
+/// step it does not commute with (<see cref="NativeStep.CommutesWith"/>) runs; a sleeping operation is not
+/// chosen, and a schedule whose every enabled operation sleeps stops there, as every way on is equivalent to
+/// a schedule explored already. Two schedules that differ only in the order of adjacent commuting steps are
+/// then never both run to the end: the last pass, which the bound cut nowhere, runs one schedule of each class
+/// of equivalent ones, so it still reaches every deadlock and failure. A pass the bound cuts may miss one that
+/// needs its bound of preemptions, since the schedule that would show it can be the one the sleep set skipped
+/// for an equivalent with more preemptions (Coons, Musuvathi and McKinley, 2013); a later pass finds it. With
+/// a bound given there is no later pass, so that search does not prune: it runs every schedule within it.
+/// </para>
 /// </remarks>
-internal sealed class DepthFirstSearch(int? preemptionBound)
+internal sealed partial class DepthFirstSearch(int? preemptionBound)
 {
     private readonly List<Decision> _path = [];
     private readonly bool _deepening = preemptionBound is null;
@@ -28,14 +41,23 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
     private bool _boundCutShort;
     private Walk? _last;
 
-    /// <summary>True once every schedule within the bound has run.</summary>
+    /// <summary>True once every schedule within the bound has run (or, pruning, one of each equivalent few).</summary>
     internal bool IsComplete { get; private set; }
 
-    /// <summary>The distinct schedules run so far: each counted once, however often a deepening pass re-ran it.</summary>
+    /// <summary>
+    /// The distinct schedules run to their end so far: each counted once, however often a deepening pass re-ran
+    /// it, and none the sleep sets stopped (<see cref="Pruned"/>).
+    /// </summary>
     internal long DistinctSchedules { get; private set; }
 
     /// <summary>Where the last schedule stopped taking the steps it was given; null while the test repeats itself.</summary>
     internal string? Nondeterminism { get; private set; }
+
+    /// <summary>
+    /// True when the last schedule stopped at a step whose every enabled operation sleeps: its iteration ends
+    /// as diverged, and the search goes on.
+    /// </summary>
+    internal bool Pruned => _last?.Pruned ?? false;
 
     /// <summary>The strategy of the next schedule: the current path, then first choices.</summary>
     internal INativeStrategy NextSchedule() => _last = new Walk(this);
@@ -47,20 +69,28 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
         var reached = _last?.Depth ?? 0;
         _path.RemoveRange(reached, _path.Count - reached);
         var preemptions = _path.Count == 0 ? 0 : _path[^1].PreemptionsAfter;
-        if (!_deepening || preemptions == _preemptionBound)
+        if (!Pruned && (!_deepening || preemptions == _preemptionBound))
         {
             DistinctSchedules++;
         }
 
+        // Whether a step created operations shows in the count at the step after it, or at the schedule's end.
+        var createdAfter = _last?.OperationsCreated ?? 0;
         while (_path.Count > 0)
         {
             var last = _path[^1];
             if (last.Tried + 1 < last.Order.Length)
             {
-                _path[^1] = last with { Tried = last.Tried + 1 };
+                if (_deepening)
+                {
+                    last.Explored.Add(last.Taken(createdAfter));
+                }
+
+                last.Tried++;
                 return;
             }
 
+            createdAfter = last.CreatedBefore;
             _path.RemoveAt(_path.Count - 1);
         }
 
@@ -74,74 +104,46 @@ internal sealed class DepthFirstSearch(int? preemptionBound)
         IsComplete = true;
     }
 
-    // One step of the path: the enabled operations' indices in the order they are tried, and how far along.
-    private readonly record struct Decision(int[] Order, int Tried, int Enabled, int Current, int PreemptionsBefore)
+    /// <summary>
+    /// One step of the path: the enabled operations' steps, the indices of those to try in order and how far
+    /// along, and what sleeps there.
+    /// </summary>
+    private sealed class Decision(NativeStep[] enabled, int[] order, int current, int preemptionsBefore, int createdBefore, NativeStep[] sleeping)
     {
+        /// <summary>The enabled operations, each with the primitive its next step is about.</summary>
+        internal NativeStep[] Enabled { get; } = enabled;
+
+        /// <summary>The indices in <see cref="Enabled"/> to try, in order: the awake ones the bound allows.</summary>
+        internal int[] Order { get; } = order;
+
+        internal int Tried { get; set; }
+
+        /// <summary>The index of the operation that could go on, or -1.</summary>
+        internal int Current { get; } = current;
+
+        internal int PreemptionsBefore { get; } = preemptionsBefore;
+
+        /// <summary>The iteration's operations created when the step was reached.</summary>
+        internal int CreatedBefore { get; } = createdBefore;
+
+        /// <summary>The steps asleep on arrival; their operations are not in <see cref="Order"/>.</summary>
+        internal NativeStep[] Sleeping { get; } = sleeping;
+
+        /// <summary>The steps of the alternatives tried and backtracked from, asleep in the ones tried after them.</summary>
+        internal List<NativeStep> Explored { get; } = [];
+
         internal int Chosen => Order[Tried];
 
         internal int PreemptionsAfter => PreemptionsBefore + (Current >= 0 && Chosen != Current ? 1 : 0);
-    }
 
-    private sealed class Walk(DepthFirstSearch search) : INativeStrategy
-    {
-        private int _depth;
+        /// <summary>The step taken here, given the operations created when the next step was reached.</summary>
+        internal NativeStep Taken(int createdAfter) => Enabled[Chosen] with { Created = createdAfter > CreatedBefore };
 
-        internal int Depth => _depth;
-
-        public int Choose(IReadOnlyList<NativeOperation> enabled, NativeOperation? current, int step)
+        /// <summary>What sleeps at the step after this one: whatever sleeps or was explored here and commutes with the step taken.</summary>
+        internal NativeStep[] SleepingAfter(int createdAfter)
         {
-            var path = search._path;
-            var currentIndex = current is null ? -1 : IndexOf(enabled, current);
-            if (_depth < path.Count)
-            {
-                var decision = path[_depth];
-                if (decision.Enabled != enabled.Count || decision.Current != currentIndex)
-                {
-                    search.Nondeterminism = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"at step {step} the same choices as before left {enabled.Count} operations enabled where there were {decision.Enabled}");
-                    return -1;
-                }
-
-                _depth++;
-                return decision.Chosen;
-            }
-
-            var preemptions = _depth == 0 ? 0 : path[_depth - 1].PreemptionsAfter;
-            var next = new Decision(Order(enabled.Count, currentIndex, preemptions), 0, enabled.Count, currentIndex, preemptions);
-            path.Add(next);
-            _depth++;
-            return next.Chosen;
-        }
-
-        private static int IndexOf(IReadOnlyList<NativeOperation> enabled, NativeOperation operation)
-        {
-            for (var index = 0; index < enabled.Count; index++)
-            {
-                if (enabled[index] == operation)
-                {
-                    return index;
-                }
-            }
-
-            return -1;
-        }
-
-        // The operation that can go on first, then the others in creation order, while the bound allows a preemption.
-        private int[] Order(int count, int current, int preemptions)
-        {
-            if (current < 0)
-            {
-                return [.. Enumerable.Range(0, count)];
-            }
-
-            if (preemptions < search._preemptionBound)
-            {
-                return [current, .. Enumerable.Range(0, count).Where(index => index != current)];
-            }
-
-            search._boundCutShort |= count > 1;
-            return [current];
+            var taken = Taken(createdAfter);
+            return [.. Sleeping.Concat(Explored).Where(step => step.CommutesWith(taken))];
         }
     }
 }

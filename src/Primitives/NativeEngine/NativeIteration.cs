@@ -58,6 +58,13 @@ internal sealed class NativeIteration
     /// <summary>Scheduling steps taken so far.</summary>
     internal int Steps => Volatile.Read(ref _steps);
 
+    /// <summary>
+    /// Operations created so far: a strategy that compares it between two of its steps learns whether the step
+    /// in between started a task, posted a continuation or paused (read under the iteration's lock, as
+    /// <see cref="INativeStrategy.Choose"/> is called, or after the iteration ended).
+    /// </summary>
+    internal int OperationsCreated => Volatile.Read(ref _nextId);
+
     /// <summary>The operation chosen at each step, by number: the schedule, as a trace records it.</summary>
     internal IReadOnlyList<int> Choices
     {

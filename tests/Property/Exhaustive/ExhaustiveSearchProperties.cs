@@ -1,5 +1,7 @@
 using Interleave.Harness;
 using Interleave.Harness.Findings;
+using Interleave.Harness.Native;
+using Interleave.Primitives.NativeEngine;
 using Xunit;
 
 namespace Interleave.Tests.Property.Exhaustive;
@@ -65,9 +67,10 @@ public class ExhaustiveSearchProperties
         Assert.Equal(report.IterationsRun, report.DistinctSchedules);
     }
 
-    // Without a bound the search deepens it pass by pass, re-running earlier passes' schedules: it still counts each once.
+    // Without a bound the search deepens it pass by pass, re-running earlier passes' schedules, and prunes with
+    // sleep sets: it counts one schedule of each class of equivalent ones, each once.
     [ScaledProperty(20, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
-    public void DeepeningSearch_CountsEveryScheduleOfTheTreeOnce(LockProgram program)
+    public void DeepeningSearch_CountsOneScheduleOfEachClassOfEquivalentOnes(LockProgram program)
     {
         var report = Explore(program, preemptionBound: null);
         if (report.BugFound)
@@ -75,9 +78,49 @@ public class ExhaustiveSearchProperties
             return;
         }
 
-        var counted = ScheduleTree.CountSchedules(() => program.RunAsync(new TaskProgress()), preemptionBound: null);
+        var classes = ScheduleTree.ScheduleClasses(() => program.RunAsync(new TaskProgress())).Count;
         Assert.True(report.Exhausted, $"The search of {program} did not end by itself: {report}");
-        Assert.True(counted == report.DistinctSchedules, $"The tree of choices of {program} has {counted} schedules, the search counted {report.DistinctSchedules} distinct ones in {report.IterationsRun} runs.");
+        Assert.True(classes == report.DistinctSchedules, $"The schedules of {program} fall into {classes} classes of equivalent ones, the search counted {report.DistinctSchedules} distinct ones in {report.IterationsRun} runs.");
+    }
+
+    // The schedules the search runs to their end are of every class, deadlocking ones too (the search goes on past them here).
+    [ScaledProperty(20, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
+    public void DeepeningSearch_RunsAScheduleOfEveryClassToItsEnd(LockProgram program)
+    {
+        Task Test() => program.RunAsync(new TaskProgress());
+        var classes = ScheduleTree.ScheduleClasses(Test);
+        var search = new DepthFirstSearch(preemptionBound: null);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        while (!search.IsComplete && reached.Count <= classes.Count)
+        {
+            var recorder = new StepRecorder(search.NextSchedule());
+            var iteration = new NativeIteration(recorder, stepBound: 100_000);
+            var end = iteration.Run(Test, TimeSpan.FromSeconds(5));
+            Assert.True(end.Kind != IterationEndKind.Diverged || search.Pruned, $"The search of {program} stopped as nondeterministic: {search.Nondeterminism}");
+            if (!search.Pruned)
+            {
+                reached.Add(ScheduleTree.NormalForm(recorder.Steps(iteration.OperationsCreated)));
+            }
+
+            search.Backtrack();
+        }
+
+        var missed = classes.Except(reached).ToList();
+        var foreign = reached.Except(classes).ToList();
+        Assert.True(missed.Count == 0 && foreign.Count == 0, $"The search of {program} missed {missed.Count} of {classes.Count} classes of equivalent schedules (first: {missed.FirstOrDefault()}) and ran {foreign.Count} the tree has not.");
+    }
+
+    // Two tasks on locks of their own: of their many schedules, most differ only in the order of steps on different locks.
+    [Fact]
+    public void DeepeningSearch_OfTasksOnDifferentLocks_RunsFewerSchedulesThanTheTreeHas()
+    {
+        var program = new LockProgram(2, [[new(LockStepKind.Acquire, 0), new(LockStepKind.Release, 0)], [new(LockStepKind.Acquire, 1), new(LockStepKind.Release, 1)]]);
+        var schedules = ScheduleTree.CountSchedules(() => program.RunAsync(new TaskProgress()), preemptionBound: null);
+
+        var report = Explore(program, preemptionBound: null);
+
+        Assert.True(report.Exhausted, $"The search of {program} did not end by itself: {report}");
+        Assert.True(report.DistinctSchedules < schedules, $"{program} has {schedules} schedules, and the search counted {report.DistinctSchedules}: it pruned none.");
     }
 
     private static ExplorationReport Explore(LockProgram program, int? preemptionBound) =>
