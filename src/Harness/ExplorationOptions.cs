@@ -38,6 +38,16 @@ public sealed record ExplorationOptions
     public int? PreemptionBound { get; init; }
 
     /// <summary>
+    /// The <see cref="ExplorationStrategy.Exhaustive"/> search without a <see cref="PreemptionBound"/> skips the
+    /// schedules that differ from one it ran only in the order of steps of different tasks on different
+    /// primitives (sleep sets), and counts one schedule of each class of such equivalent ones. Sound only when
+    /// the tasks share state through Interleave's primitives and <c>Shared&lt;T&gt;</c> alone: a plain field one
+    /// task writes and another reads, or a <c>CancellationTokenSource</c> one cancels while another checks its
+    /// token, can make the skipped order the one with the bug. Off by default.
+    /// </summary>
+    public bool SleepSets { get; init; }
+
+    /// <summary>
     /// Stop starting new schedules after this long (a schedule that has started runs to its end); null for no limit.
     /// The report then says <see cref="ExplorationReport.TimedOut"/>.
     /// </summary>

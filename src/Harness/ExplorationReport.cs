@@ -50,24 +50,25 @@ public sealed record ExplorationReport
 
     /// <summary>
     /// True when the <see cref="ExplorationStrategy.Exhaustive"/> search ran every schedule within
-    /// <see cref="PreemptionBound"/>, or without a bound one of every class of schedules that differ only in the
-    /// order of commuting steps, and none failed: a proof that no schedule of the test within that bound and the
-    /// step bound has a bug.
+    /// <see cref="PreemptionBound"/> (with <see cref="SleepSets"/>, one of every class of schedules that differ
+    /// only in the order of commuting steps) and none failed: a proof that no schedule of the test within that
+    /// bound and the step bound has a bug.
     /// </summary>
     public bool Exhausted { get; init; }
 
     /// <summary>
     /// When <see cref="Exhausted"/>: how many distinct schedules the search ran to their end and found free of
-    /// bugs. Without a preemption bound the search deepens its bound pass by pass, re-running the earlier passes'
-    /// schedules, and prunes with sleep sets: it runs one schedule of each class of schedules that differ only in
-    /// the order of commuting steps (steps of different tasks on different primitives), and stops a schedule
-    /// once every way on is equivalent to one run before, so <see cref="IterationsRun"/>, which counts every run,
-    /// is larger, and this count can be smaller than the test's number of schedules.
+    /// bugs. Without a preemption bound the search deepens its bound pass by pass and re-runs the earlier passes'
+    /// schedules, so <see cref="IterationsRun"/>, which counts every run, is larger; with
+    /// <see cref="SleepSets"/> it counts one schedule of each class of equivalent ones.
     /// </summary>
     public long DistinctSchedules { get; init; }
 
     /// <summary>The preemption bound the exhaustive search ran under; null for none, or for another strategy.</summary>
     public int? PreemptionBound { get; init; }
+
+    /// <summary>True when the exhaustive search pruned with sleep sets (<see cref="ExplorationOptions.SleepSets"/>).</summary>
+    public bool SleepSets { get; init; }
 
     /// <summary>True when a schedule failed with a bug (not with <see cref="Verdict.Uncontrolled"/>).</summary>
     public bool BugFound => Verdict.IsBug();
@@ -77,9 +78,10 @@ public sealed record ExplorationReport
         Finding is not null
             ? $"{Verdict} in schedule {FailingSchedule} after {Elapsed.TotalMilliseconds:F0} ms: {Message}"
             : Exhausted
-                ? $"No bug: all {DistinctSchedules} schedules explored ({BoundText(PreemptionBound)}) in {Elapsed.TotalMilliseconds:F0} ms."
+                ? $"No bug: all {DistinctSchedules} schedules explored ({BoundText(PreemptionBound, SleepSets)}) in {Elapsed.TotalMilliseconds:F0} ms."
                 : $"No bug in {IterationsRun} iterations ({Elapsed.TotalMilliseconds:F0} ms{(TimedOut ? ", timed out" : string.Empty)}).";
 
-    /// <summary>The exhaustive search's bound in words: "preemption bound 2" or "no preemption bound".</summary>
-    internal static string BoundText(int? preemptionBound) => preemptionBound is { } bound ? $"preemption bound {bound}" : "no preemption bound";
+    /// <summary>The exhaustive search's bound in words: "preemption bound 2", "no preemption bound" or "no preemption bound, sleep sets".</summary>
+    internal static string BoundText(int? preemptionBound, bool sleepSets = false) =>
+        preemptionBound is { } bound ? $"preemption bound {bound}" : sleepSets ? "no preemption bound, sleep sets" : "no preemption bound";
 }

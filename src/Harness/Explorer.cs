@@ -171,6 +171,11 @@ public static partial class Explorer
             throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "The exhaustive search runs its schedules in order on one engine: ParallelEngines must be 1 and FirstSchedule 0.");
         }
 
+        if (options.SleepSets && (options.Strategy != ExplorationStrategy.Exhaustive || options.PreemptionBound is not null))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SleepSets, "SleepSets prunes the exhaustive search without a preemption bound: set Strategy to Exhaustive and leave PreemptionBound null.");
+        }
+
         if (options.PreemptionBound is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PreemptionBound, "PreemptionBound must be at least 0.");
@@ -196,6 +201,7 @@ public static partial class Explorer
                 Exhausted = search.Exhausted,
                 DistinctSchedules = search.DistinctSchedules,
                 PreemptionBound = options.Strategy == ExplorationStrategy.Exhaustive ? options.PreemptionBound : null,
+                SleepSets = options.SleepSets,
             };
         }
 

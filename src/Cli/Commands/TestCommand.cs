@@ -27,6 +27,7 @@ internal static class TestCommand
         var strategy = new Option<string>("--strategy", "-s") { Description = $"The scheduling strategy: {StrategyNames.Valid}.", DefaultValueFactory = _ => StrategyNames.Default, HelpName = "S" };
         var engineName = new Option<string>("--engine", "-e") { Description = $"The scheduler: {EngineNames.Valid}. coyote (Coyote's TestingEngine) is the reference and the only one for rewritten assemblies; native (Interleave's own) runs tests on Interleave's primitives many times faster, with the strategies random, probabilistic, pos, surw, prioritization, exhaustive and portfolio.", DefaultValueFactory = _ => EngineNames.Default, HelpName = "E" };
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
+        var sleepSets = new Option<bool>("--sleep-sets") { Description = "With --strategy exhaustive and no --preemption-bound: skip the schedules that differ from one run only in the order of steps of different tasks on different primitives. Sound only when tasks share state through Interleave's primitives and Shared<T> alone (not a plain field, not a cancellation token one cancels while another checks it)." };
         var preemptionBound = new Option<int?>("--preemption-bound") { Description = "With --strategy exhaustive: the most preemptions (switches away from a task that could go on) in a schedule [default: no bound].", HelpName = "K" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
@@ -43,7 +44,7 @@ internal static class TestCommand
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, engineName, seed, maxSteps, preemptionBound, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
+            assembly, method, iterations, strategy, engineName, seed, maxSteps, preemptionBound, sleepSets, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -56,6 +57,7 @@ internal static class TestCommand
                 Seed = parse.GetValue(seed),
                 MaxSteps = parse.GetValue(maxSteps),
                 PreemptionBound = parse.GetValue(preemptionBound),
+                SleepSets = parse.GetValue(sleepSets),
                 OutDir = parse.GetValue(outDir) ?? DefaultOutDir,
                 TimeoutSeconds = parse.GetValue(timeout),
                 Parallel = parse.GetValue(parallel),
@@ -241,6 +243,7 @@ internal static class TestCommand
             "--strategy exhaustive runs on --engine native only: Coyote's DFS does not say when it has run every schedule.");
         Require(strategy != ExplorationStrategy.Exhaustive || shard is null, "--strategy exhaustive cannot be sharded: each of its schedules depends on the ones before.");
         Require(settings.PreemptionBound is null || strategy == ExplorationStrategy.Exhaustive, "--preemption-bound bounds the exhaustive search: add --strategy exhaustive --engine native.");
+        Require(!settings.SleepSets || (strategy == ExplorationStrategy.Exhaustive && settings.PreemptionBound is null), "--sleep-sets prunes the exhaustive search without a bound: add --strategy exhaustive --engine native and drop --preemption-bound.");
         Require(settings.PreemptionBound is null or >= 0, $"--preemption-bound must be at least 0, not {settings.PreemptionBound}.");
         var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 
@@ -254,6 +257,7 @@ internal static class TestCommand
             Seed = settings.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue),
             MaxSteps = settings.MaxSteps,
             PreemptionBound = settings.PreemptionBound,
+            SleepSets = settings.SleepSets,
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Races = Enum.TryParse<RaceChecking>(settings.Races, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
                 ? mode

@@ -24,6 +24,9 @@ internal sealed record TestSettings
     /// <summary>The exhaustive search's preemption bound, as <c>--preemption-bound</c> gives it; null for none.</summary>
     public int? PreemptionBound { get; init; }
 
+    /// <summary>Whether the exhaustive search prunes with sleep sets, as <c>--sleep-sets</c> asks.</summary>
+    public bool SleepSets { get; init; }
+
     public string OutDir { get; init; } = TestCommand.DefaultOutDir;
 
     public int? TimeoutSeconds { get; init; }

@@ -18,6 +18,7 @@ namespace Interleave.Cli.Engines;
 /// <param name="Timeout">The time budget of the range, if any.</param>
 /// <param name="OutDir">Where the bug's files go.</param>
 /// <param name="PreemptionBound">The exhaustive search's preemption bound; null for none.</param>
+/// <param name="SleepSets">Whether the exhaustive search prunes with sleep sets.</param>
 internal sealed record EngineJob(
     string Test,
     int FirstSchedule,
@@ -29,7 +30,8 @@ internal sealed record EngineJob(
     RaceChecking Races,
     TimeSpan? Timeout,
     string OutDir,
-    int? PreemptionBound = null)
+    int? PreemptionBound = null,
+    bool SleepSets = false)
 {
     /// <summary>The job of exploring <paramref name="test"/> as <paramref name="exploration"/> says, its files to <paramref name="outDir"/>.</summary>
     internal static EngineJob For(TestCase test, ExplorationOptions exploration, string outDir) => new(
@@ -43,7 +45,8 @@ internal sealed record EngineJob(
         exploration.Races,
         exploration.Timeout,
         outDir,
-        exploration.PreemptionBound);
+        exploration.PreemptionBound,
+        exploration.SleepSets);
 
     /// <summary>The options to explore the job with.</summary>
     internal ExplorationOptions Exploration => new()
@@ -57,5 +60,6 @@ internal sealed record EngineJob(
         Races = Races,
         Timeout = Timeout,
         PreemptionBound = PreemptionBound,
+        SleepSets = SleepSets,
     };
 }

@@ -45,10 +45,13 @@ internal sealed record TestResult(
     /// <summary>The exhaustive search's preemption bound; null for none, or for another strategy.</summary>
     public int? PreemptionBound { get; init; }
 
+    /// <summary>True when the exhaustive search pruned with sleep sets (<c>--sleep-sets</c>).</summary>
+    public bool SleepSets { get; init; }
+
     /// <summary>What a table shows in the trace column: the trace's path, what the exhaustive search proved, or "-".</summary>
     [JsonIgnore]
     public string TraceShown => Trace ?? (Exhausted
-        ? string.Create(CultureInfo.InvariantCulture, $"all {DistinctSchedules} schedules explored ({ExplorationReport.BoundText(PreemptionBound)}): no bug")
+        ? string.Create(CultureInfo.InvariantCulture, $"all {DistinctSchedules} schedules explored ({ExplorationReport.BoundText(PreemptionBound, SleepSets)}): no bug")
         : "-");
 
     /// <summary>True when a schedule failed with a bug.</summary>
@@ -98,5 +101,6 @@ internal sealed record TestResult(
         Exhausted = report.Exhausted,
         DistinctSchedules = report.DistinctSchedules,
         PreemptionBound = report.PreemptionBound,
+        SleepSets = report.SleepSets,
     };
 }

@@ -39,7 +39,7 @@ internal sealed partial class ScheduleSearch
         var stepBound = _options.ReplayTrace is { } recorded ? NativeTrace.StepBound(recorded) : FairStepBound;
         if (replay is null && _options.Strategy == ExplorationStrategy.Exhaustive)
         {
-            _depthFirst = new DepthFirstSearch(_options.PreemptionBound);
+            _depthFirst = new DepthFirstSearch(_options.PreemptionBound, _options.SleepSets);
         }
 
         for (var index = 0; index < count; index++)

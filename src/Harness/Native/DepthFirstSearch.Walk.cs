@@ -42,7 +42,7 @@ internal sealed partial class DepthFirstSearch
 
             var parent = Depth == 0 ? null : path[Depth - 1];
             var preemptions = parent?.PreemptionsAfter ?? 0;
-            var sleeping = search._deepening && parent is not null ? parent.SleepingAfter(created) : [];
+            var sleeping = search._pruning && parent is not null ? parent.SleepingAfter(created) : [];
             var steps = enabled.Select(operation => new NativeStep(operation.Id, operation.PendingResource, Created: false)).ToArray();
             var order = Order(steps, currentIndex, preemptions, sleeping);
             if (order.Length == 0)

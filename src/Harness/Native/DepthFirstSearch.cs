@@ -21,7 +21,7 @@ namespace Interleave.Harness.Native;
 /// its new ones, those with as many preemptions as its bound, count as distinct.
 /// </para>
 /// <para>
-/// The deepening search prunes with sleep sets (Godefroid 1996, as CHESS and loom do): once a step's
+/// Asked to (<see cref="ExplorationOptions.SleepSets"/>), the deepening search prunes with sleep sets (Godefroid 1996, as CHESS and loom do): once a step's
 /// alternative has been explored, its operation sleeps in the alternatives tried after it, and wakes when a
 /// step it does not commute with (<see cref="NativeStep.CommutesWith"/>) runs; a sleeping operation is not
 /// chosen, and a schedule whose every enabled operation sleeps stops there, as every way on is equivalent to
@@ -33,10 +33,11 @@ namespace Interleave.Harness.Native;
 /// a bound given there is no later pass, so that search does not prune: it runs every schedule within it.
 /// </para>
 /// </remarks>
-internal sealed partial class DepthFirstSearch(int? preemptionBound)
+internal sealed partial class DepthFirstSearch(int? preemptionBound, bool sleepSets = false)
 {
     private readonly List<Decision> _path = [];
     private readonly bool _deepening = preemptionBound is null;
+    private readonly bool _pruning = sleepSets && preemptionBound is null;
     private int _preemptionBound = preemptionBound ?? 0;
     private bool _boundCutShort;
     private Walk? _last;
@@ -81,7 +82,7 @@ internal sealed partial class DepthFirstSearch(int? preemptionBound)
             var last = _path[^1];
             if (last.Tried + 1 < last.Order.Length)
             {
-                if (_deepening)
+                if (_pruning)
                 {
                     last.Explored.Add(last.Taken(createdAfter));
                 }

@@ -8,8 +8,10 @@ namespace Interleave.Tests.Property.Exhaustive;
 
 /// <summary>
 /// The native engine's exhaustive search on generated lock programs: it runs every schedule once (its count
-/// is the one <see cref="ScheduleTree"/> finds by walking the tree of choices on its own), and it reports a
-/// deadlock exactly when <see cref="DeadlockOracle"/>, which searches the program's abstract states, reaches one.
+/// is the one <see cref="ScheduleTree"/> finds by walking the tree of choices on its own), with sleep sets one
+/// of each class of equivalent schedules (the tree's schedules sorted by a normal form), and either way it
+/// reports a deadlock exactly when <see cref="DeadlockOracle"/>, which searches the program's abstract states,
+/// reaches one.
 /// </summary>
 public class ExhaustiveSearchProperties
 {
@@ -22,10 +24,10 @@ public class ExhaustiveSearchProperties
     private const int DeadlockBound = 1;
 
     [ScaledProperty(40, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
-    public void Search_ReportsDeadlock_ExactlyWhenTheOracleReachesOne(LockProgram program)
+    public void Search_ReportsDeadlock_ExactlyWhenTheOracleReachesOne(LockProgram program, bool sleepSets)
     {
         var canDeadlock = DeadlockOracle.ReachableDeadlocks(program).Count > 0;
-        var report = Explore(program, preemptionBound: null);
+        var report = Explore(program, preemptionBound: null, sleepSets);
 
         if (canDeadlock)
         {
@@ -67,12 +69,26 @@ public class ExhaustiveSearchProperties
         Assert.Equal(report.IterationsRun, report.DistinctSchedules);
     }
 
-    // Without a bound the search deepens it pass by pass, re-running earlier passes' schedules, and prunes with
-    // sleep sets: it counts one schedule of each class of equivalent ones, each once.
+    // Without a bound the search deepens it pass by pass, re-running earlier passes' schedules: it still counts each once.
     [ScaledProperty(20, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
-    public void DeepeningSearch_CountsOneScheduleOfEachClassOfEquivalentOnes(LockProgram program)
+    public void DeepeningSearch_CountsEveryScheduleOfTheTreeOnce(LockProgram program)
     {
         var report = Explore(program, preemptionBound: null);
+        if (report.BugFound)
+        {
+            return;
+        }
+
+        var counted = ScheduleTree.CountSchedules(() => program.RunAsync(new TaskProgress()), preemptionBound: null);
+        Assert.True(report.Exhausted, $"The search of {program} did not end by itself: {report}");
+        Assert.True(counted == report.DistinctSchedules, $"The tree of choices of {program} has {counted} schedules, the search counted {report.DistinctSchedules} distinct ones in {report.IterationsRun} runs.");
+    }
+
+    // With sleep sets it counts one schedule of each class of equivalent ones, each once.
+    [ScaledProperty(20, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
+    public void DeepeningSearchWithSleepSets_CountsOneScheduleOfEachClassOfEquivalentOnes(LockProgram program)
+    {
+        var report = Explore(program, preemptionBound: null, sleepSets: true);
         if (report.BugFound)
         {
             return;
@@ -85,11 +101,11 @@ public class ExhaustiveSearchProperties
 
     // The schedules the search runs to their end are of every class, deadlocking ones too (the search goes on past them here).
     [ScaledProperty(20, Arbitrary = [typeof(SmallLockProgramArbitraries)])]
-    public void DeepeningSearch_RunsAScheduleOfEveryClassToItsEnd(LockProgram program)
+    public void DeepeningSearchWithSleepSets_RunsAScheduleOfEveryClassToItsEnd(LockProgram program)
     {
         Task Test() => program.RunAsync(new TaskProgress());
         var classes = ScheduleTree.ScheduleClasses(Test);
-        var search = new DepthFirstSearch(preemptionBound: null);
+        var search = new DepthFirstSearch(preemptionBound: null, sleepSets: true);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         while (!search.IsComplete && reached.Count <= classes.Count)
         {
@@ -112,23 +128,24 @@ public class ExhaustiveSearchProperties
 
     // Two tasks on locks of their own: of their many schedules, most differ only in the order of steps on different locks.
     [Fact]
-    public void DeepeningSearch_OfTasksOnDifferentLocks_RunsFewerSchedulesThanTheTreeHas()
+    public void DeepeningSearchWithSleepSets_OfTasksOnDifferentLocks_RunsFewerSchedulesThanTheTreeHas()
     {
         var program = new LockProgram(2, [[new(LockStepKind.Acquire, 0), new(LockStepKind.Release, 0)], [new(LockStepKind.Acquire, 1), new(LockStepKind.Release, 1)]]);
         var schedules = ScheduleTree.CountSchedules(() => program.RunAsync(new TaskProgress()), preemptionBound: null);
 
-        var report = Explore(program, preemptionBound: null);
+        var report = Explore(program, preemptionBound: null, sleepSets: true);
 
         Assert.True(report.Exhausted, $"The search of {program} did not end by itself: {report}");
         Assert.True(report.DistinctSchedules < schedules, $"{program} has {schedules} schedules, and the search counted {report.DistinctSchedules}: it pruned none.");
     }
 
-    private static ExplorationReport Explore(LockProgram program, int? preemptionBound) =>
+    private static ExplorationReport Explore(LockProgram program, int? preemptionBound, bool sleepSets = false) =>
         Explorer.Run(() => program.RunAsync(new TaskProgress()), new ExplorationOptions
         {
             Engine = SchedulingEngine.Native,
             Strategy = ExplorationStrategy.Exhaustive,
             PreemptionBound = preemptionBound,
+            SleepSets = sleepSets,
             Iterations = Budget,
             Races = RaceChecking.Off,
             TestName = "Property.GeneratedProgram",

@@ -60,6 +60,14 @@ public sealed class CliErrorTests : CliTests
         AssertUsageError(Run("test", "-s", "pos"), "--strategy pos runs on --engine native only");
 
     [Fact]
+    public void Test_SleepSetsWithAnotherStrategy_SaysWhereTheyApply() =>
+        AssertUsageError(Run("test", "-e", "native", "-s", "random", "--sleep-sets"), "--sleep-sets prunes the exhaustive search without a bound");
+
+    [Fact]
+    public void Test_SleepSetsWithAPreemptionBound_SaysWhereTheyApply() =>
+        AssertUsageError(Run("test", "-e", "native", "-s", "exhaustive", "--preemption-bound", "1", "--sleep-sets"), "--sleep-sets prunes the exhaustive search without a bound");
+
+    [Fact]
     public void Test_SelectivelyUniformWalkOnCoyotesEngine_SaysItIsNativeOnly() =>
         AssertUsageError(Run("test", "-s", "surw"), "--strategy surw runs on --engine native only");
 
