@@ -19,8 +19,7 @@ public class NativeEngineScenarioTests(ITestOutputHelper output)
     public static TheoryData<string, ExplorationStrategy> Scenarios()
     {
         var data = new TheoryData<string, ExplorationStrategy>();
-        // The portfolio is made of these; the exhaustive search has its own tests, on programs small enough for it.
-        foreach (var strategy in Explorer.NativeStrategies.Where(s => s is not ExplorationStrategy.Portfolio and not ExplorationStrategy.Exhaustive))
+        foreach (var strategy in Explorer.NativeStrategies)
         {
             foreach (var scenario in ScenarioCatalog.All)
             {
