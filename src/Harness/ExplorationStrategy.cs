@@ -43,9 +43,9 @@ public enum ExplorationStrategy
 
     /// <summary>
     /// Selectively uniform random walk (after SURW, ASPLOS 2025): each task is chosen in proportion to the steps
-    /// it has left on a primitive drawn for the schedule (as counted in earlier schedules), so every order of
-    /// those steps has the same chance, where a uniform walk all but never runs a short task late. Native
-    /// engine only; fair like <see cref="Prioritization"/>.
+    /// it has left on a primitive drawn for the schedule (as counted in earlier schedules) and run on to its next
+    /// step there, so every order of those steps has the same chance, where a uniform walk all but never runs a
+    /// short task late. Native engine only; fair like <see cref="Prioritization"/>.
     /// </summary>
     SelectivelyUniformWalk,
 

@@ -14,7 +14,8 @@ namespace Interleave.Harness.Native;
 /// The steps a task has left come from the schedules before this one (<see cref="UniformWalkEstimates"/>);
 /// the first schedule, which knows none, is a uniform walk. A continuation that has not run yet belongs to a
 /// task the scheduler cannot see, and weighs the mean of the others; its step counts for its task once it
-/// reaches a point. Every operation keeps a chance at every step (a weight of at least one), so every
+/// reaches a point. A task drawn runs on until its step on the selected primitive (or until it cannot go on),
+/// so that the draws, and the weights, fall on those steps alone. Every operation keeps a chance at every step (a weight of at least one), so every
 /// schedule stays possible; past the unfair bound the choice is uniform.
 /// </remarks>
 internal sealed class SelectivelyUniformWalkStrategy : INativeStrategy
@@ -28,6 +29,7 @@ internal sealed class SelectivelyUniformWalkStrategy : INativeStrategy
     private readonly Dictionary<string, int> _taken = [];
     private readonly List<double> _weights = [];
     private NativeOperation? _lastFresh;
+    private string? _committed;
 
     /// <param name="seed">Seeds every random choice.</param>
     /// <param name="estimates">The steps counted in the search's earlier schedules; this one adds its own.</param>
@@ -54,15 +56,39 @@ internal sealed class SelectivelyUniformWalkStrategy : INativeStrategy
             Count(fresh.Name, resource: null);
         }
 
-        var chosen = enabled.Count == 1 ? 0 : step > _unfairSteps ? _random.Next(enabled.Count) : Weighted(enabled);
+        var chosen = enabled.Count == 1 ? 0 : step > _unfairSteps ? _random.Next(enabled.Count) : Committed(enabled) ?? Weighted(enabled);
         var operation = enabled[chosen];
         _lastFresh = operation.Task is null ? operation : null;
+        _committed = operation is { Task: { } drawn, PendingResource: var resource } && _selected is not null && resource != _selected
+            ? drawn.Name
+            : null;
         if (operation.Task is { } task)
         {
             Count(task.Name, operation.PendingResource);
         }
 
         return chosen;
+    }
+
+    // The task drawn last goes on until its step on the selected primitive, so that its weight decides where that
+    // step falls, not how often it gets a turn among the other tasks' steps on other primitives; when it cannot
+    // go on (it waits, or its next step is a continuation not yet run) the walk draws again.
+    private int? Committed(IReadOnlyList<NativeOperation> enabled)
+    {
+        if (_committed is null)
+        {
+            return null;
+        }
+
+        for (var index = 0; index < enabled.Count; index++)
+        {
+            if (enabled[index].Task?.Name == _committed)
+            {
+                return index;
+            }
+        }
+
+        return null;
     }
 
     private void Count(string task, string? resource)
