@@ -82,7 +82,7 @@ internal static partial class HtmlReport
           var panel = document.getElementById("details");
           function show(step) {
             panel.querySelector('[data-field="step"]').textContent = step.dataset.step;
-            ["task", "action", "result", "source", "file"].forEach(function (field) {
+            ["task", "action", "result", "source", "code", "file"].forEach(function (field) {
               panel.querySelector('[data-field="' + field + '"]').textContent = step.dataset[field] || "-";
             });
             document.querySelectorAll('.step[aria-current]').forEach(function (other) { other.removeAttribute("aria-current"); });

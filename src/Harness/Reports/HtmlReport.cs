@@ -108,6 +108,7 @@ internal static partial class HtmlReport
     private static void AppendTimeline(StringBuilder html, IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<TaskIdentity> lanes, IReadOnlyList<int> related)
     {
         var trackWidth = (events.Count + 1) * StepWidth; // one step more, where waits that never end go on
+        var code = new SourceCode();
         html.Append("""
             <section class="timeline-section">
             <h2>Timeline</h2>
@@ -140,7 +141,7 @@ internal static partial class HtmlReport
             {
                 if (events[index].Task == task)
                 {
-                    AppendStep(html, events[index], index + 1, index == events.Count - 1 ? " failing" : related.Contains(index) ? " racing" : string.Empty);
+                    AppendStep(html, events[index], code, index + 1, index == events.Count - 1 ? " failing" : related.Contains(index) ? " racing" : string.Empty);
                 }
             }
 
@@ -150,7 +151,7 @@ internal static partial class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"""
             </div>
             </div>
-            {Details(events)}
+            {Details(events, code)}
             </div>
             </section>
 
@@ -158,13 +159,14 @@ internal static partial class HtmlReport
     }
 
     // mark: " failing" for the step that failed, " racing" for the other accesses of its race, or nothing.
-    private static void AppendStep(StringBuilder html, in PrimitiveEvent e, int step, string mark)
+    private static void AppendStep(StringBuilder html, in PrimitiveEvent e, SourceCode code, int step, string mark)
     {
         var action = StepDescriber.Action(e);
         var outcome = StepDescriber.Outcome(e);
         var source = StepDescriber.Source(e);
-        var title = $"step {step}: {e.Task.Name} {action} -> {outcome}" + (source.Length > 0 ? $" at {source}" : string.Empty);
-        html.Append(CultureInfo.InvariantCulture, $"""<button type="button" class="step{mark}" data-step="{step}" data-outcome="{OutcomeClass(e.Outcome)}" data-task="{E(e.Task.Name)}" data-action="{E(action)}" data-result="{E(outcome)}" data-source="{E(source)}" data-file="{E(e.CallerFile)}" style="left:{Left(step)}px" title="{E(title)}">{Glyph(e.Operation)}</button>""");
+        var line = code.LineOf(e);
+        var title = $"step {step}: {e.Task.Name} {action} -> {outcome}" + (source.Length > 0 ? $" at {source}" : string.Empty) + (line.Length > 0 ? $": {line}" : string.Empty);
+        html.Append(CultureInfo.InvariantCulture, $"""<button type="button" class="step{mark}" data-step="{step}" data-outcome="{OutcomeClass(e.Outcome)}" data-task="{E(e.Task.Name)}" data-action="{E(action)}" data-result="{E(outcome)}" data-source="{E(source)}" data-code="{E(line)}" data-file="{E(e.CallerFile)}" style="left:{Left(step)}px" title="{E(title)}">{Glyph(e.Operation)}</button>""");
     }
 
     /// <summary>Each wait of <paramref name="task"/>: from its blocked step to its next step on the same primitive, or to the end.</summary>
@@ -196,7 +198,7 @@ internal static partial class HtmlReport
     }
 
     /// <summary>The details panel, showing the failing step until a click shows another.</summary>
-    private static string Details(IReadOnlyList<PrimitiveEvent> events)
+    private static string Details(IReadOnlyList<PrimitiveEvent> events, SourceCode code)
     {
         if (events.Count == 0)
         {
@@ -213,6 +215,7 @@ internal static partial class HtmlReport
             <dt>operation</dt><dd data-field="action">{E(StepDescriber.Action(last))}</dd>
             <dt>outcome</dt><dd data-field="result">{E(StepDescriber.Outcome(last))}</dd>
             <dt>source</dt><dd data-field="source">{E(source.Length > 0 ? source : "-")}</dd>
+            <dt>code</dt><dd><code data-field="code">{E(code.LineOf(last) is { Length: > 0 } line ? line : "-")}</code></dd>
             <dt>file</dt><dd data-field="file">{E(last.CallerFile.Length > 0 ? last.CallerFile : "-")}</dd>
             </dl>
             </aside>

@@ -7,7 +7,7 @@ namespace Interleave.Harness.Tracing;
 
 /// <summary>
 /// The readable account of one schedule: a numbered step per primitive operation (who did what to which
-/// primitive, how it ended, at which source line), then, for a deadlock, who holds and who waits for what,
+/// primitive, how it ended, at which source line, and that line's code when its file is here), then, for a deadlock, who holds and who waits for what,
 /// and last the verdict and the finding's message.
 /// </summary>
 internal static class ScheduleAccount
@@ -15,12 +15,14 @@ internal static class ScheduleAccount
     /// <summary>The account of a schedule that <paramref name="finding"/> failed, or of one that ended without a failure (null).</summary>
     internal static string Render(IReadOnlyList<PrimitiveEvent> events, Finding? finding)
     {
+        var code = new SourceCode();
         var rows = events.Select((e, index) => (
             Step: (index + 1).ToString(CultureInfo.InvariantCulture),
             Task: e.Task.Name,
             Action: StepDescriber.Action(e),
             Outcome: "-> " + StepDescriber.Outcome(e),
-            Source: StepDescriber.Source(e))).ToList();
+            Source: StepDescriber.Source(e),
+            Code: code.LineOf(e))).ToList();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Schedule ({events.Count} primitive operations):").AppendLine();
         if (rows.Count > 0)
@@ -29,10 +31,11 @@ internal static class ScheduleAccount
                 Step: rows.Max(r => r.Step.Length),
                 Task: rows.Max(r => r.Task.Length),
                 Action: rows.Max(r => r.Action.Length),
-                Outcome: rows.Max(r => r.Outcome.Length));
+                Outcome: rows.Max(r => r.Outcome.Length),
+                Source: rows.Max(r => r.Source.Length));
             foreach (var row in rows)
             {
-                var line = $"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source}";
+                var line = $"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source.PadRight(widths.Source)}  {row.Code}";
                 text.Append(line.TrimEnd()).AppendLine();
             }
         }

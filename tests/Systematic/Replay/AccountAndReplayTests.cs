@@ -56,9 +56,9 @@ public class AccountAndReplayTests
         var victim = System.Text.RegularExpressions.Regex.Match(report.Message, @"^(Consumer-\d+) woke to an empty buffer").Groups[1].Value;
         Assert.NotEmpty(victim);
 
-        // The last step is the victim's wake-up at the line of its wait, and before it, after the
-        // notification, the other consumer woke and took the item.
-        Assert.Matches($@"^\s*\d+  {victim}\s+wait on condition 'buffer_condition'\s+-> resumes\s+BoundedBufferScenarios\.cs:\d+$", steps[^1]);
+        // The last step is the victim's wake-up at the line of its wait, with the line's code, and before it,
+        // after the notification, the other consumer woke and took the item.
+        Assert.Matches($@"^\s*\d+  {victim}\s+wait on condition 'buffer_condition'\s+-> resumes\s+BoundedBufferScenarios\.cs:\d+  await _condition\.WaitAsync\(\);$", steps[^1]);
         var notified = steps.FindLastIndex(line => line.Contains("notify condition 'buffer_condition'", StringComparison.Ordinal) && line.Contains("Producer", StringComparison.Ordinal));
         Assert.True(notified >= 0, report.Account);
         Assert.Contains(steps.Skip(notified), line => line.Contains("-> resumes", StringComparison.Ordinal) && !line.Contains(victim + " ", StringComparison.Ordinal));

@@ -10,8 +10,8 @@ namespace Interleave.Tests.Systematic.Reports;
 
 /// <summary>
 /// The HTML report of every buggy scenario, loaded in a real headless Chromium: the DOM the browser built
-/// has the lanes, every step, the highlighted failure, for a deadlock the wait-for section (and the cycle
-/// when there is one), and the page's script ran.
+/// has the lanes, every step with its source line's code, the highlighted failure, for a deadlock the
+/// wait-for section (and the cycle when there is one), and the page's script ran.
 /// </summary>
 public class HtmlReportBrowserTests
 {
@@ -36,6 +36,12 @@ public class HtmlReportBrowserTests
         Assert.Equal(report.Events.Count, Regex.Matches(dom, """<button type="button" class="step( failing| racing)?" data-step="\d+" """).Count);
         var failing = Assert.Single(Regex.Matches(dom, """class="step failing" data-step="(\d+)" """));
         Assert.Equal(report.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), failing.Groups[1].Value);
+
+        // Every step with a source line carries that line's code (the scenarios' sources are on this machine).
+        var sources = Regex.Matches(dom, """data-source="([^"]*)" data-code="([^"]*)" """);
+        Assert.Equal(report.Events.Count, sources.Count);
+        Assert.All(sources.Where(m => m.Groups[1].Value.Length > 0), m => Assert.NotEmpty(m.Groups[2].Value));
+        Assert.Matches("""<dd><code data-field="code">[^<]+</code></dd>""", dom);
         if (report.Verdict == Verdict.Deadlock)
         {
             Assert.Contains("""<section class="deadlock">""", dom, StringComparison.Ordinal);
