@@ -59,7 +59,17 @@ internal static partial class HtmlReport
         var related = report.Finding is DataRaceFinding or AtomicityViolationFinding
             ? [.. report.Finding.Steps.Select(s => s.Number - 1).Where(index => index != events.Count - 1)]
             : Array.Empty<int>();
-        AppendTimeline(html, events, lanes, related);
+
+        // A hang's timeline stops after one turn of its loop, as its account does, so that the page stays small.
+        if (ScheduleAccount.LoopOf(events, report.Finding) is { } loop)
+        {
+            AppendTimeline(html, [.. events.Take(loop.Start + loop.Period)], lanes, related);
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="loop">Steps {loop.Start + 1}-{loop.Start + loop.Period} repeat to step {events.Count}: the timeline shows one turn of the loop.</p>""").Append('\n');
+        }
+        else
+        {
+            AppendTimeline(html, events, lanes, related);
+        }
         if (report.Finding is DeadlockFinding deadlock)
         {
             AppendDeadlock(html, deadlock);

@@ -7,7 +7,8 @@ namespace Interleave.Harness.Tracing;
 
 /// <summary>
 /// The readable account of one schedule: a numbered step per primitive operation (who did what to which
-/// primitive, how it ended, at which source line, and that line's code when its file is here), then, for a deadlock, who holds and who waits for what,
+/// primitive, how it ended, at which source line, and that line's code when its file is here; a hang's loop
+/// once, with how often it came round, and what each task was doing at the end), then, for a deadlock, who holds and who waits for what,
 /// and last the verdict and the finding's message.
 /// </summary>
 internal static class ScheduleAccount
@@ -33,10 +34,19 @@ internal static class ScheduleAccount
                 Action: rows.Max(r => r.Action.Length),
                 Outcome: rows.Max(r => r.Outcome.Length),
                 Source: rows.Max(r => r.Source.Length));
-            foreach (var row in rows)
+            var lines = rows.Select(row => $"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source.PadRight(widths.Source)}  {row.Code}".TrimEnd()).ToList();
+
+            // A hang's schedule ends in a loop up to the step bound: its steps up to the loop, one turn of it, and how often it came round.
+            var loop = LoopOf(events, finding);
+            var shown = loop is { } tail ? tail.Start + tail.Period : lines.Count;
+            foreach (var line in lines.Take(shown))
             {
-                var line = $"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source.PadRight(widths.Source)}  {row.Code}";
-                text.Append(line.TrimEnd()).AppendLine();
+                text.Append(line).AppendLine();
+            }
+
+            if (loop is { } repeating)
+            {
+                AppendLoop(text, events, repeating, widths.Step);
             }
         }
 
@@ -52,6 +62,35 @@ internal static class ScheduleAccount
         var ending = finding is null ? $"{Verdict.NoBug}: the schedule ended without a failure" : $"{finding.Verdict}: {finding.Message}";
         text.AppendLine().Append(ending).AppendLine();
         return text.ToString();
+    }
+
+    /// <summary>The loop a hang's schedule ends in (the same for the account and the report); null for another finding, or none.</summary>
+    internal static RepeatingTail? LoopOf(IReadOnlyList<PrimitiveEvent> events, Finding? finding) =>
+        finding is HangFinding
+            ? RepeatingTail.Of([.. events.Select(e => $"{e.Task.Name}|{StepDescriber.Action(e)}|{StepDescriber.Outcome(e)}|{StepDescriber.Source(e)}")])
+            : null;
+
+    private static void AppendLoop(StringBuilder text, IReadOnlyList<PrimitiveEvent> events, RepeatingTail loop, int stepWidth)
+    {
+        var first = loop.Start + 1;
+        var turns = loop.Steps(events.Count) / loop.Period;
+        var more = loop.Steps(events.Count) % loop.Period;
+        var also = more == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" and {more} step{(more == 1 ? string.Empty : "s")} of one more");
+        text.Append(CultureInfo.InvariantCulture, $"{new string(' ', stepWidth)}  ... steps {first}-{first + loop.Period - 1} repeated to step {events.Count}: {turns:N0} turns of the loop{also}.").AppendLine();
+        text.AppendLine().AppendLine("At the end:");
+        foreach (var task in events.Select(e => e.Task).Distinct())
+        {
+            var last = events.Select((e, index) => (Event: e, Step: index + 1)).Last(step => step.Event.Task == task);
+            var step = $"{StepDescriber.Action(last.Event)} -> {StepDescriber.Outcome(last.Event)}";
+            var doing = last.Event switch
+            {
+                { Operation: PrimitiveOperation.Finish } => "finished",
+                _ when last.Step > loop.Start => $"in the loop; its last step, {last.Step}: {step}",
+                { Outcome: OperationOutcome.Blocked } => $"waits in {StepDescriber.Action(last.Event)} since step {last.Step}{StepDescriber.At(last.Event)}",
+                _ => $"last seen at step {last.Step}: {step}{StepDescriber.At(last.Event)}",
+            };
+            text.Append(CultureInfo.InvariantCulture, $"  {task.Name}: {doing}.").AppendLine();
+        }
     }
 
     /// <summary>Every task still waiting, then the cycle among them if there is one.</summary>
