@@ -31,6 +31,28 @@ public sealed class SourceCodeTests : IDisposable
     public void LineOf_ALineTheFileDoesNotHave_IsEmpty(int line) =>
         Assert.Empty(new SourceCode().LineOf(At(_file, line)));
 
+    // A deterministic build records /_/ for the repository's root: the file is found under a root's parents.
+    [Theory]
+    [InlineData("/_/src/Shop.cs")]
+    [InlineData("/_1/src/Shop.cs")]
+    public void LineOf_APathMappedByADeterministicBuild_IsFoundAboveTheSearchRoot(string mapped)
+    {
+        var repository = Directory.CreateTempSubdirectory("interleave-repo-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(repository.FullName, "src"));
+            File.Copy(_file, Path.Combine(repository.FullName, "src", "Shop.cs"));
+            var output = Directory.CreateDirectory(Path.Combine(repository.FullName, "tests", "bin", "Debug"));
+
+            Assert.Equal("using (await seats.AcquireAsync())", new SourceCode([output.FullName]).LineOf(At(mapped, 3)));
+            Assert.Empty(new SourceCode([output.FullName]).LineOf(At("/_x/src/Shop.cs", 3)));
+        }
+        finally
+        {
+            repository.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void LineOf_AFileThatIsGone_IsEmpty() =>
         Assert.Empty(new SourceCode().LineOf(At(Path.Combine(Path.GetTempPath(), "no-such-dir", "Gone.cs"), 1)));
