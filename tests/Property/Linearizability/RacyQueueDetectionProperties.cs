@@ -23,7 +23,7 @@ public class RacyQueueDetectionProperties
         LinearizabilityExploration.AssertEveryScheduleLinearizable(program, () => QueuePrograms.Perform(new AsyncQueue<int>()), Fifo);
         foreach (var scheduler in LinearizabilityExploration.Schedulers)
         {
-            var report = LinearizabilityExploration.Explore(program, RacyListQueue.Create, Fifo, scheduler);
+            var report = LinearizabilityExploration.Explore(program, RacyListQueue.Create, Fifo, scheduler, LinearizabilityExploration.SchedulesToFindABug);
             Assert.True(report.Verdict == Verdict.AssertionFailure, $"{scheduler} on {program}: {report}");
             Assert.StartsWith("Not linearizable", report.Message, StringComparison.Ordinal);
         }
