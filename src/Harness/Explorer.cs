@@ -94,7 +94,7 @@ public static partial class Explorer
         var recorded = TraceFile.RecordedAccount(trace);
         if (report.Finding is null)
         {
-            var replayed = ScheduleAccount.Render(search.LastEvents, finding: null);
+            var replayed = ScheduleAccount.Render(search.LastEvents, finding: null, search.LastPreemptions);
             var where = recorded is not null && AccountDifference.Find(recorded, replayed) is { } difference
                 ? $" (it first departs from the recorded account at {difference})"
                 : string.Empty;
@@ -205,7 +205,7 @@ public static partial class Explorer
             };
         }
 
-        var account = ScheduleAccount.Render(bug.Events, bug.Finding);
+        var account = ScheduleAccount.Render(bug.Events, bug.Finding, bug.Preemptions);
         return new ExplorationReport
         {
             Finding = bug.Finding,

@@ -56,6 +56,7 @@ internal sealed partial class ScheduleSearch
             var strategy = NativeStrategyOf(schedule);
             var iteration = new NativeIteration(replay ?? _depthFirst?.NextSchedule() ?? StrategyFor(strategy, seed), stepBound);
             ScheduleRecorder? recorder = null;
+            iteration.Preempted += task => recorder?.Preempted(task);
             var end = iteration.Run(
                 () =>
                 {
@@ -66,6 +67,7 @@ internal sealed partial class ScheduleSearch
             Interlocked.Add(ref _stepsExplored, iteration.Steps);
             _longestNativeSchedule = Math.Max(_longestNativeSchedule, iteration.Steps);
             LastEvents = recorder?.Events ?? [];
+            LastPreemptions = recorder?.Preemptions ?? [];
             _options.ScheduleRecorded?.Invoke(LastEvents);
             _hooks.DisposeIteration();
             // A schedule the exhaustive search's sleep sets stopped ends as diverged: what it found up to there counts.
@@ -85,7 +87,7 @@ internal sealed partial class ScheduleSearch
             if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
             {
                 var choices = NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices);
-                Record(new FoundBug(schedule, finding, choices, LastEvents));
+                Record(new FoundBug(schedule, finding, choices, LastEvents) { Preemptions = LastPreemptions });
                 return;
             }
 

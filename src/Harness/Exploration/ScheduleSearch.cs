@@ -50,6 +50,9 @@ internal sealed partial class ScheduleSearch
     /// <summary>The events of the schedule an engine ran last: for a replay, the replayed schedule.</summary>
     internal IReadOnlyList<PrimitiveEvent> LastEvents { get; private set; } = [];
 
+    /// <summary>The last schedule's preemptions, where the engine tells them (the native engine; none under Coyote's).</summary>
+    internal IReadOnlyList<Preemption> LastPreemptions { get; private set; } = [];
+
     /// <summary>The distinct races seen, in order, when <see cref="ExplorationOptions.Races"/> is <see cref="RaceChecking.Warn"/>.</summary>
     internal IReadOnlyList<Finding> RaceWarnings
     {
@@ -252,5 +255,9 @@ internal sealed partial class ScheduleSearch
     }
 
     /// <summary>A failing schedule: its number in the run, what failed it, its trace and its events.</summary>
-    internal sealed record FoundBug(int Schedule, Finding Finding, string Trace, IReadOnlyList<PrimitiveEvent> Events);
+    internal sealed record FoundBug(int Schedule, Finding Finding, string Trace, IReadOnlyList<PrimitiveEvent> Events)
+    {
+        /// <summary>The failing schedule's preemptions, where the engine tells them (the native engine).</summary>
+        internal IReadOnlyList<Preemption> Preemptions { get; init; } = [];
+    }
 }

@@ -14,7 +14,10 @@ namespace Interleave.Harness.Tracing;
 internal static class ScheduleAccount
 {
     /// <summary>The account of a schedule that <paramref name="finding"/> failed, or of one that ended without a failure (null).</summary>
-    internal static string Render(IReadOnlyList<PrimitiveEvent> events, Finding? finding)
+    /// <param name="events">The schedule's primitive operations.</param>
+    /// <param name="finding">What failed the schedule; null for none.</param>
+    /// <param name="preemptions">Where the scheduler switched away from a task that could go on, each marked before the step it let run.</param>
+    internal static string Render(IReadOnlyList<PrimitiveEvent> events, Finding? finding, IReadOnlyList<Preemption>? preemptions = null)
     {
         var code = new SourceCode();
         var rows = events.Select((e, index) => (
@@ -39,9 +42,15 @@ internal static class ScheduleAccount
             // A hang's schedule ends in a loop up to the step bound: its steps up to the loop, one turn of it, and how often it came round.
             var loop = LoopOf(events, finding);
             var shown = loop is { } tail ? tail.Start + tail.Period : lines.Count;
-            foreach (var line in lines.Take(shown))
+            var marks = (preemptions ?? []).ToLookup(preemption => preemption.BeforeEvent);
+            for (var index = 0; index < shown; index++)
             {
-                text.Append(line).AppendLine();
+                foreach (var preemption in marks[index])
+                {
+                    text.Append(new string(' ', widths.Step)).Append("  ").Append(Mark(preemption, events[index])).AppendLine();
+                }
+
+                text.Append(lines[index]).AppendLine();
             }
 
             if (loop is { } repeating)
@@ -63,6 +72,12 @@ internal static class ScheduleAccount
         text.AppendLine().Append(ending).AppendLine();
         return text.ToString();
     }
+
+    // The step after a preemption is the chosen task's, unless it ran to its next point without recording one.
+    private static string Mark(Preemption preemption, in PrimitiveEvent next) =>
+        next.Task == preemption.Task
+            ? $"-- preemption: {preemption.Task.Name} could go on, and waits here while another task takes a step"
+            : $"-- preemption: {next.Task.Name} runs here, though {preemption.Task.Name} could go on";
 
     /// <summary>The loop a hang's schedule ends in (the same for the account and the report); null for another finding, or none.</summary>
     internal static RepeatingTail? LoopOf(IReadOnlyList<PrimitiveEvent> events, Finding? finding) =>

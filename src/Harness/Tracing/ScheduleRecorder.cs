@@ -7,6 +7,7 @@ namespace Interleave.Harness.Tracing;
 internal sealed class ScheduleRecorder
 {
     private readonly List<PrimitiveEvent> _events = [];
+    private readonly List<Preemption> _preemptions = [];
     private bool _closed;
 
     internal IReadOnlyList<PrimitiveEvent> Events
@@ -28,6 +29,30 @@ internal sealed class ScheduleRecorder
             if (!_closed)
             {
                 _events.Add(operationEvent);
+            }
+        }
+    }
+
+    /// <summary>The schedule's preemptions so far, where the engine tells them (the native engine; Coyote's does not).</summary>
+    internal IReadOnlyList<Preemption> Preemptions
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _preemptions];
+            }
+        }
+    }
+
+    /// <summary>Notes that the scheduler switched away from <paramref name="task"/>, which could have gone on, before the next event.</summary>
+    internal void Preempted(TaskIdentity task)
+    {
+        lock (_events)
+        {
+            if (!_closed)
+            {
+                _preemptions.Add(new Preemption(_events.Count, task));
             }
         }
     }

@@ -47,6 +47,12 @@ internal sealed class NativeIteration
     /// <summary>Raised once, on the thread that failed the iteration, before any other operation is unwound.</summary>
     internal event Action? Failed;
 
+    /// <summary>
+    /// Raised when the scheduler stops an operation at a point, where it could go on, to run another first (a
+    /// preemption), with the stopped operation's task; before the chosen operation runs.
+    /// </summary>
+    internal event Action<TaskIdentity>? Preempted;
+
     /// <summary>The iteration the calling code runs in, or null outside the native engine.</summary>
     internal static NativeIteration? Current => (SynchronizationContext.Current as NativeSynchronizationContext)?.Iteration;
 
@@ -311,6 +317,7 @@ internal sealed class NativeIteration
             if (chosen is not null)
             {
                 current.State = OperationState.AtPoint;
+                Preempted?.Invoke(current.Task ?? TaskIdentity.Root);
                 Hand(chosen);
             }
         }

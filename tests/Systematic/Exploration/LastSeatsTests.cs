@@ -5,8 +5,8 @@ namespace Interleave.Tests.Systematic.Exploration;
 
 /// <summary>
 /// The time-to-bug bench's program (bench/TimeToBug): its correct twin clean on both engines, its bug found
-/// by both and replayed, absent from every schedule without a preemption and present with one, and rare
-/// under a uniform random walk.
+/// by both and replayed, absent from every schedule without a preemption and present with one (which the
+/// native engine's account marks), and rare under a uniform random walk.
 /// </summary>
 public sealed class LastSeatsTests
 {
@@ -52,6 +52,32 @@ public sealed class LastSeatsTests
         });
 
         Assert.Equal(found, report.BugFound);
+    }
+
+    // The one preemption the bug needs is marked in the account where it happened: after the box office's
+    // payment, the one gap between its check and its taking; replaying the trace marks it again. Coyote's
+    // engine does not say where it preempted, so its accounts have no marks.
+    [Fact]
+    public void CheckedThenTakenLater_WithinOnePreemption_TheAccountMarksItAfterThePayment()
+    {
+        var report = Explorer.Run(LastSeats.CheckedThenTakenLater, new ExplorationOptions
+        {
+            Engine = SchedulingEngine.Native,
+            Strategy = ExplorationStrategy.Exhaustive,
+            PreemptionBound = 1,
+            Iterations = 5000,
+        });
+
+        Assert.Equal(Verdict.AssertionFailure, report.Verdict);
+        var lines = report.Account.ReplaceLineEndings("\n").Split('\n');
+        var mark = Assert.Single(lines, line => line.TrimStart().StartsWith("-- preemption:", StringComparison.Ordinal));
+        Assert.Matches(@"-- preemption: (WebShop|AppShop) runs here, though BoxOffice could go on$", mark);
+        Assert.Contains("await till.PutAsync(\"card paid\");", lines[Array.IndexOf(lines, mark) - 1], StringComparison.Ordinal);
+        Assert.Equal(report.Account, Explorer.Replay(LastSeats.CheckedThenTakenLater, report.Trace).Account);
+
+        var coyote = Explorer.Run(LastSeats.CheckedThenTakenLater, new ExplorationOptions { Iterations = 300, Seed = Seed });
+        Assert.True(coyote.BugFound, coyote.ToString());
+        Assert.DoesNotContain("-- preemption:", coyote.Account, StringComparison.Ordinal);
     }
 
     // A fact of this seed (the bench measures ten): a uniform random walk rarely keeps a runnable task
