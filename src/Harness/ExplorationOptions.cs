@@ -54,6 +54,14 @@ public sealed record ExplorationOptions
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>
+    /// How long to shrink a failing schedule before reporting it (see <see cref="Minimization"/>): the fewest
+    /// preemptions, then the fewest steps, that show the same bug, searched on the native engine; null (the
+    /// default) reports the schedule as found. The command line shrinks for 10 seconds unless told
+    /// <c>--no-minimize</c>.
+    /// </summary>
+    public TimeSpan? MinimizeFor { get; init; }
+
+    /// <summary>
     /// Coyote engines to run side by side in this process, each taking the next chunk of schedules of the
     /// same seed, so the run explores the same schedules as one engine would, sooner (exactly the same for
     /// random and probabilistic and for the portfolio's turns of them, each chunk being whole turns of its

@@ -30,6 +30,14 @@ public sealed record ExplorationReport
     /// </summary>
     public string Account { get; init; } = string.Empty;
 
+    /// <summary>
+    /// How the failing schedule was shrunk before it was reported, when <see cref="ExplorationOptions.MinimizeFor"/>
+    /// asked for it and a bug was found; null otherwise. When it <see cref="Minimization.Replaced"/>,
+    /// <see cref="Finding"/>, <see cref="Trace"/> and <see cref="Account"/> are the shorter schedule's, and
+    /// <see cref="Minimization.OriginalTrace"/> replays the one the exploration found.
+    /// </summary>
+    public Minimization? Minimization { get; init; }
+
     /// <summary>The failing schedule's primitive events, in order: what the account and the HTML report are drawn from.</summary>
     internal IReadOnlyList<PrimitiveEvent> Events { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using Interleave.Harness.Exploration;
 using Interleave.Harness.Findings;
 using Interleave.Harness.Native;
+using Interleave.Harness.Shrinking;
 using Interleave.Harness.Tracing;
 
 namespace Interleave.Harness;
@@ -67,7 +68,28 @@ public static partial class Explorer
 
         var search = new ScheduleSearch(test, options, hooks, log: null);
         search.Run();
-        return Report(search, options, options.TestName ?? TraceFile.NameOf(test));
+        var name = options.TestName ?? TraceFile.NameOf(test);
+        if (options.MinimizeFor is not { } budget || search.FirstBug is not { } found)
+        {
+            return Report(search, options, name);
+        }
+
+        var (reported, minimization) = ScheduleMinimizer.Minimize(test, options, hooks, found, budget);
+        var original = Report(search, options, name);
+        if (!minimization.Replaced)
+        {
+            return original with { Minimization = minimization };
+        }
+
+        var account = ScheduleAccount.Render(reported.Events, reported.Finding, reported.Preemptions);
+        return original with
+        {
+            Finding = reported.Finding,
+            Trace = TraceFile.Stamp(reported.Trace, name, account, options.Races),
+            Account = account,
+            Events = reported.Events,
+            Minimization = minimization with { OriginalTrace = original.Trace },
+        };
     }
 
     internal static ExplorationReport Replay(Func<Task> test, string trace, string? testName, TestHooks hooks)

@@ -19,6 +19,9 @@ internal static class TestCommand
     internal const int DefaultIterations = 1000;
     internal const string DefaultOutDir = "interleave-out";
 
+    /// <summary>How long each failing schedule is shrunk unless told otherwise: enough for the built-in bugs many times over.</summary>
+    internal const double DefaultMinimizeSeconds = 10;
+
     internal static Command Create(TextWriter output, TextWriter error)
     {
         var assembly = SharedArguments.Assembly();
@@ -29,6 +32,8 @@ internal static class TestCommand
         var seed = new Option<uint?>("--seed") { Description = "The random seed, to repeat a run [default: a fresh one].", HelpName = "N" };
         var sleepSets = new Option<bool>("--sleep-sets") { Description = "With --strategy exhaustive and no --preemption-bound: skip the schedules that differ from one run only in the order of steps of different tasks on different primitives. Sound only when tasks share state through Interleave's primitives and Shared<T> alone (not a plain field, not a cancellation token one cancels while another checks it)." };
         var preemptionBound = new Option<int?>("--preemption-bound") { Description = "With --strategy exhaustive: the most preemptions (switches away from a task that could go on) in a schedule [default: no bound].", HelpName = "K" };
+        var minimizeSeconds = new Option<double>("--minimize-seconds") { Description = "How long to shrink each failing schedule before reporting it: the fewest preemptions, then the fewest steps, that show the same bug (searched on the native engine; the schedule as found is kept as <test>.original.trace).", DefaultValueFactory = _ => DefaultMinimizeSeconds, HelpName = "S" };
+        var noMinimize = new Option<bool>("--no-minimize") { Description = "Report each failing schedule as the exploration found it, unshrunk." };
         var maxSteps = new Option<int>("--max-steps") { Description = "Scheduling steps one schedule may take before it counts as a hang.", DefaultValueFactory = _ => new ExplorationOptions().MaxSteps, HelpName = "N" };
         var outDir = new Option<string>("--outdir", "-o") { Description = "Where to write <test>.trace and <test>.txt for each bug.", DefaultValueFactory = _ => DefaultOutDir, HelpName = "DIR" };
         var timeout = new Option<int?>("--timeout") { Description = "Stop exploring a test after SECONDS (no new schedule starts after it).", HelpName = "SECONDS" };
@@ -44,7 +49,7 @@ internal static class TestCommand
             "Explore tests under many schedules and report the first bug of each. Exit code: 0 no bug, 1 error in use, 2 bug found, 3 internal error. "
             + "With the built-in scenarios and no -m, every scenario is checked against what it expects: 0 when each buggy one showed its bug and each correct one passed, 2 otherwise.")
         {
-            assembly, method, iterations, strategy, engineName, seed, maxSteps, preemptionBound, sleepSets, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
+            assembly, method, iterations, strategy, engineName, seed, maxSteps, preemptionBound, sleepSets, minimizeSeconds, noMinimize, outDir, timeout, parallel, shard, json, verbosity, races, rewrite, observeFields,
         };
         command.SetAction(parse => Execute(
             new TestSettings
@@ -58,6 +63,8 @@ internal static class TestCommand
                 MaxSteps = parse.GetValue(maxSteps),
                 PreemptionBound = parse.GetValue(preemptionBound),
                 SleepSets = parse.GetValue(sleepSets),
+                MinimizeSeconds = parse.GetValue(minimizeSeconds),
+                NoMinimize = parse.GetValue(noMinimize),
                 OutDir = parse.GetValue(outDir) ?? DefaultOutDir,
                 TimeoutSeconds = parse.GetValue(timeout),
                 Parallel = parse.GetValue(parallel),
@@ -112,6 +119,11 @@ internal static class TestCommand
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {result.Name}: {result.Verdict} in schedule {result.FailingSchedule}"));
             output.Write(result.ReadAccount());
+            if (result.Minimization is { } minimization)
+            {
+                output.WriteLine("Minimized: " + minimization.Text);
+            }
+
             output.WriteLine("Report: " + Path.ChangeExtension(result.Trace!, ".html"));
             output.WriteLine("Replay: " + CommandText.ReplayLine(suite.AssemblyPath, result.Trace!, result.Name));
         }
@@ -244,6 +256,7 @@ internal static class TestCommand
         Require(strategy != ExplorationStrategy.Exhaustive || shard is null, "--strategy exhaustive cannot be sharded: each of its schedules depends on the ones before.");
         Require(settings.PreemptionBound is null || strategy == ExplorationStrategy.Exhaustive, "--preemption-bound bounds the exhaustive search: add --strategy exhaustive --engine native.");
         Require(!settings.SleepSets || (strategy == ExplorationStrategy.Exhaustive && settings.PreemptionBound is null), "--sleep-sets prunes the exhaustive search without a bound: add --strategy exhaustive --engine native and drop --preemption-bound.");
+        Require(settings.MinimizeSeconds > 0 && double.IsFinite(settings.MinimizeSeconds), $"--minimize-seconds must be a positive number of seconds, not {settings.MinimizeSeconds.ToString(CultureInfo.InvariantCulture)}; --no-minimize skips the shrinking.");
         Require(settings.PreemptionBound is null or >= 0, $"--preemption-bound must be at least 0, not {settings.PreemptionBound}.");
         var (first, count) = shard?.Range(settings.Iterations, strategy) ?? (0, settings.Iterations);
 
@@ -258,6 +271,7 @@ internal static class TestCommand
             MaxSteps = settings.MaxSteps,
             PreemptionBound = settings.PreemptionBound,
             SleepSets = settings.SleepSets,
+            MinimizeFor = settings.NoMinimize ? null : TimeSpan.FromSeconds(settings.MinimizeSeconds),
             Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Races = Enum.TryParse<RaceChecking>(settings.Races, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
                 ? mode

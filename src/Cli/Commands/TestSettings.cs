@@ -27,6 +27,12 @@ internal sealed record TestSettings
     /// <summary>Whether the exhaustive search prunes with sleep sets, as <c>--sleep-sets</c> asks.</summary>
     public bool SleepSets { get; init; }
 
+    /// <summary>How long to shrink each failing schedule, as <c>--minimize-seconds</c> gives it.</summary>
+    public double MinimizeSeconds { get; init; } = TestCommand.DefaultMinimizeSeconds;
+
+    /// <summary>Whether to report failing schedules as found, as <c>--no-minimize</c> asks.</summary>
+    public bool NoMinimize { get; init; }
+
     public string OutDir { get; init; } = TestCommand.DefaultOutDir;
 
     public int? TimeoutSeconds { get; init; }

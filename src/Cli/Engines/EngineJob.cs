@@ -19,6 +19,7 @@ namespace Interleave.Cli.Engines;
 /// <param name="OutDir">Where the bug's files go.</param>
 /// <param name="PreemptionBound">The exhaustive search's preemption bound; null for none.</param>
 /// <param name="SleepSets">Whether the exhaustive search prunes with sleep sets.</param>
+/// <param name="MinimizeFor">How long to shrink a failing schedule; null to report it as found.</param>
 internal sealed record EngineJob(
     string Test,
     int FirstSchedule,
@@ -31,7 +32,8 @@ internal sealed record EngineJob(
     TimeSpan? Timeout,
     string OutDir,
     int? PreemptionBound = null,
-    bool SleepSets = false)
+    bool SleepSets = false,
+    TimeSpan? MinimizeFor = null)
 {
     /// <summary>The job of exploring <paramref name="test"/> as <paramref name="exploration"/> says, its files to <paramref name="outDir"/>.</summary>
     internal static EngineJob For(TestCase test, ExplorationOptions exploration, string outDir) => new(
@@ -46,7 +48,8 @@ internal sealed record EngineJob(
         exploration.Timeout,
         outDir,
         exploration.PreemptionBound,
-        exploration.SleepSets);
+        exploration.SleepSets,
+        exploration.MinimizeFor);
 
     /// <summary>The options to explore the job with.</summary>
     internal ExplorationOptions Exploration => new()
@@ -61,5 +64,6 @@ internal sealed record EngineJob(
         Timeout = Timeout,
         PreemptionBound = PreemptionBound,
         SleepSets = SleepSets,
+        MinimizeFor = MinimizeFor,
     };
 }

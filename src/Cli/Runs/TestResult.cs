@@ -48,6 +48,9 @@ internal sealed record TestResult(
     /// <summary>True when the exhaustive search pruned with sleep sets (<c>--sleep-sets</c>).</summary>
     public bool SleepSets { get; init; }
 
+    /// <summary>How the failing schedule was shrunk before it was reported; null when it was not tried.</summary>
+    public MinimizationSummary? Minimization { get; init; }
+
     /// <summary>What a table shows in the trace column: the trace's path, what the exhaustive search proved, or "-".</summary>
     [JsonIgnore]
     public string TraceShown => Trace ?? (Exhausted
@@ -102,5 +105,6 @@ internal sealed record TestResult(
         DistinctSchedules = report.DistinctSchedules,
         PreemptionBound = report.PreemptionBound,
         SleepSets = report.SleepSets,
+        Minimization = report.Minimization is { } minimization ? MinimizationSummary.Of(minimization) : null,
     };
 }

@@ -28,6 +28,12 @@ internal sealed partial class ScheduleSearch
     /// <summary>The distinct schedules the exhaustive search ran without a bug; 0 for other strategies.</summary>
     internal long DistinctSchedules => _depthFirst?.DistinctSchedules ?? 0;
 
+    /// <summary>
+    /// Which failing schedules of the native engine end the search; null for every one. A schedule it turns
+    /// down counts as free of bugs, and the search goes on (the minimizer looks for one bug among others).
+    /// </summary>
+    internal Func<FoundBug, bool>? Wanted { get; init; }
+
     /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
     internal string? Divergence { get; private set; }
 
@@ -87,8 +93,12 @@ internal sealed partial class ScheduleSearch
             if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
             {
                 var choices = NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices);
-                Record(new FoundBug(schedule, finding, choices, LastEvents) { Preemptions = LastPreemptions });
-                return;
+                var bug = new FoundBug(schedule, finding, choices, LastEvents) { Preemptions = LastPreemptions };
+                if (Wanted?.Invoke(bug) ?? true)
+                {
+                    Record(bug);
+                    return;
+                }
             }
 
             _depthFirst?.Backtrack();

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interleave.Harness.Exploration;
+using Interleave.Harness.Findings;
+using static Interleave.Harness.Exploration.ScheduleSearch;
+
+namespace Interleave.Harness.Shrinking;
+
+/// <summary>
+/// Shrinks a failing schedule to one that shows the same bug in no more steps with the fewest preemptions,
+/// then the fewest steps: the native engine's exhaustive search, deepening its preemption bound from 0,
+/// stops at the first such schedule, which then has the fewest preemptions any has; the search bounded at
+/// that count then looks, within a budget of schedules, for the one with the fewest steps.
+/// </summary>
+/// <remarks>
+/// Searching rather than cutting the original schedule down step by step is what makes the result minimal
+/// and not merely smaller: every schedule with fewer preemptions ran and none failed the same way in as few
+/// steps. A candidate never has more steps than an original the native engine found, so its account never
+/// gets longer. Tasks
+/// that do not matter drop out with the steps: the shortest schedule runs none of their steps it can leave
+/// until after the failure. The search runs the test's schedules deterministically, so a minimization that
+/// did not run out of time gives the same schedule every time.
+/// </remarks>
+internal static class ScheduleMinimizer
+{
+    // The schedules of the bounded search that looks for fewer steps, once the fewest preemptions are known.
+    private const int FewerStepsSchedules = 1_000;
+
+    // The schedules of the deepening search; the time budget ends it first on all but small tests.
+    private const int FewerPreemptionsSchedules = 1_000_000;
+
+    /// <summary>The shortest schedule that shows <paramref name="original"/>'s bug, and how far it got.</summary>
+    /// <param name="test">The test.</param>
+    /// <param name="options">The exploration's options: its step bound and race checking hold for the candidates too.</param>
+    /// <param name="hooks">The test's set-up and tear-down hooks.</param>
+    /// <param name="original">The failing schedule the exploration found.</param>
+    /// <param name="budget">How long the minimizer may run.</param>
+    /// <returns>The reported schedule (the original when none shorter was found) and the account of the minimization.</returns>
+    internal static (FoundBug Bug, Minimization Minimization) Minimize(
+        Func<Task> test, ExplorationOptions options, TestHooks hooks, FoundBug original, TimeSpan budget)
+    {
+        var clock = Stopwatch.StartNew();
+        var originalPreemptions = options.Engine == SchedulingEngine.Native ? original.Preemptions.Count : (int?)null;
+        var kept = new Minimization
+        {
+            OriginalSteps = original.Events.Count,
+            OriginalPreemptions = originalPreemptions,
+            Steps = original.Events.Count,
+            Preemptions = originalPreemptions,
+        };
+
+        var unshrinkable = original.Finding.Verdict switch
+        {
+            // A hang is a schedule that reaches the step bound: no shorter one shows it. Its account tells its loop.
+            Verdict.Hang => "a hang reaches the step bound in every schedule that shows it",
+            Verdict.Uncontrolled => "the test escaped the scheduler's control, which no other schedule tells more of",
+            _ => null,
+        };
+        if (unshrinkable is not null)
+        {
+            return (original, kept with { Note = unshrinkable, Elapsed = clock.Elapsed });
+        }
+
+        if (hooks.IsRewritten)
+        {
+            return (original, kept with { Note = "shrinking runs on the native engine, which does not run assemblies rewritten by `coyote rewrite`", Elapsed = clock.Elapsed });
+        }
+
+        var search = Options(options, FewerPreemptionsSchedules, preemptionBound: null, budget);
+        // A schedule of Coyote's engine has uncounted preemptions and steps counted its own way: the native
+        // schedule with the fewest preemptions replaces it, however long.
+        var stepLimit = originalPreemptions is null ? int.MaxValue : original.Events.Count;
+        bool Shows(FoundBug bug) => bug.Events.Count <= stepLimit && SameBug.Holds(original.Finding, bug.Finding);
+        var deepening = new ScheduleSearch(test, search, hooks, log: null) { Wanted = Shows };
+        deepening.Run();
+        var schedules = deepening.SchedulesRun;
+        if (deepening.FirstBug is not { } fewest || !Shows(fewest))
+        {
+            var why = (deepening.Exhausted, deepening.FirstBug) switch
+            {
+                (true, _) => "no schedule of the native engine shows the bug in as few steps",
+                (_, { } other) => $"the native engine's search ended at another failure: {other.Finding.Message}",
+                _ => string.Create(CultureInfo.InvariantCulture, $"no schedule with the bug in as few steps turned up in the {budget.TotalSeconds:0.#} s allowed"),
+            };
+            return (original, kept with { Note = why, SchedulesRun = schedules, Elapsed = clock.Elapsed });
+        }
+
+        var shortest = fewest;
+        var preemptions = fewest.Preemptions.Count;
+        var bounded = new ScheduleSearch(test, Options(options, FewerStepsSchedules, preemptions, budget - clock.Elapsed), hooks, log: null)
+        {
+            Wanted = bug =>
+            {
+                if (bug.Events.Count < shortest.Events.Count && Shows(bug))
+                {
+                    shortest = bug;
+                }
+
+                return false;
+            },
+        };
+        if (budget > clock.Elapsed)
+        {
+            bounded.Run();
+            schedules += bounded.SchedulesRun;
+        }
+
+        if (originalPreemptions == preemptions && shortest.Events.Count == original.Events.Count)
+        {
+            return (original, kept with { FewestPreemptions = true, FewestSteps = bounded.Exhausted, SchedulesRun = schedules, Elapsed = clock.Elapsed });
+        }
+
+        return (shortest, kept with
+        {
+            Steps = shortest.Events.Count,
+            Preemptions = preemptions,
+            Replaced = true,
+            FewestPreemptions = true,
+            FewestSteps = bounded.Exhausted,
+            SchedulesRun = schedules,
+            Elapsed = clock.Elapsed,
+        });
+    }
+
+    private static ExplorationOptions Options(ExplorationOptions options, int schedules, int? preemptionBound, TimeSpan budget) => options with
+    {
+        Engine = SchedulingEngine.Native,
+        Strategy = ExplorationStrategy.Exhaustive,
+        PreemptionBound = preemptionBound,
+        SleepSets = false,
+        Iterations = schedules,
+        Timeout = budget,
+        Seed = 0,
+        FirstSchedule = 0,
+        ParallelEngines = 1,
+        Progress = null,
+        ReplayTrace = null,
+        MinimizeFor = null,
+    };
+}

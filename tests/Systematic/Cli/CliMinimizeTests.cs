@@ -1,0 +1,42 @@
+using Interleave.Cli;
+
+namespace Interleave.Tests.Systematic.Cli;
+
+/// <summary><c>interleave test</c> shrinks each failing schedule unless told <c>--no-minimize</c>, keeping the one it found beside it.</summary>
+[Collection(SampleAssemblyCollection.Name)]
+public sealed class CliMinimizeTests : CliTests
+{
+    [Fact]
+    public void Test_ABugByDefault_SaysWhatTheShrinkingAchievedAndKeepsTheOriginalTrace()
+    {
+        var (exit, output, error) = Run("test", "-m", "locks.opposite-order", "-e", "native", "-i", "300", "--seed", "5", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.Matches(@"Minimized: \d+ steps, \d+ preemptions? (→ \d+ steps, \d+ preemptions? \(fewest preemptions|, kept: )", output);
+        var trace = Path.Combine(OutDir, "locks.opposite-order.trace");
+        Assert.True(File.Exists(trace), output);
+        var (replayExit, replayOutput, replayError) = Run("replay", trace);
+        Assert.True(replayExit == ExitCode.BugFound, replayOutput + replayError);
+    }
+
+    [Fact]
+    public void Test_NoMinimize_ReportsTheScheduleAsFound()
+    {
+        var (exit, output, error) = Run("test", "-m", "locks.opposite-order", "-e", "native", "-i", "300", "--seed", "5", "--no-minimize", "-o", OutDir);
+
+        Assert.True(exit == ExitCode.BugFound, output + error);
+        Assert.DoesNotContain("Minimized:", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(OutDir, "locks.opposite-order.original.trace")), output);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Test_MinimizeSecondsNotPositive_IsAUsageError(string seconds)
+    {
+        var (exit, output, error) = Run("test", "-m", "locks.opposite-order", "--minimize-seconds", seconds, "-o", OutDir);
+
+        Assert.True(exit == ExitCode.UsageError, output + error);
+        Assert.Contains("--minimize-seconds must be a positive number of seconds", error, StringComparison.Ordinal);
+    }
+}
