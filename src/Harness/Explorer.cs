@@ -81,11 +81,11 @@ public static partial class Explorer
             return original with { Minimization = minimization };
         }
 
-        var account = ScheduleAccount.Render(reported.Events, reported.Finding, reported.Preemptions);
+        var (account, trace) = Explain(reported, name, options.Races);
         return original with
         {
             Finding = reported.Finding,
-            Trace = TraceFile.Stamp(reported.Trace, name, account, options.Races),
+            Trace = trace,
             Account = account,
             Events = reported.Events,
             Minimization = minimization with { OriginalTrace = original.Trace },
@@ -227,12 +227,12 @@ public static partial class Explorer
             };
         }
 
-        var account = ScheduleAccount.Render(bug.Events, bug.Finding, bug.Preemptions);
+        var (account, trace) = Explain(bug, testName, options.Races);
         return new ExplorationReport
         {
             Finding = bug.Finding,
             IterationsRun = bug.Schedule,
-            Trace = TraceFile.Stamp(bug.Trace, testName, account, options.Races),
+            Trace = trace,
             Elapsed = search.Elapsed,
             Account = account,
             Events = bug.Events,
@@ -240,5 +240,12 @@ public static partial class Explorer
             RaceWarnings = search.RaceWarnings,
             StepsExplored = search.StepsExplored,
         };
+    }
+
+    // A bug's account, and its trace stamped with the test's name, the account and the race checking it was found with.
+    private static (string Account, string Trace) Explain(ScheduleSearch.FoundBug bug, string testName, RaceChecking races)
+    {
+        var account = ScheduleAccount.Render(bug.Events, bug.Finding, bug.Preemptions);
+        return (account, TraceFile.Stamp(bug.Trace, testName, account, races));
     }
 }

@@ -8,7 +8,7 @@ namespace Interleave.Cli.Runs;
 /// <param name="Steps">The steps of the reported schedule.</param>
 /// <param name="Preemptions">Its preemptions; null when it is the original found by Coyote's engine.</param>
 /// <param name="Replaced">True when the reported schedule is another than the one found.</param>
-/// <param name="FewestPreemptions">True when no schedule with fewer preemptions shows the bug.</param>
+/// <param name="FewestPreemptions">True when no schedule with fewer preemptions shows the bug in as few steps as the original.</param>
 /// <param name="FewestSteps">True when none with as many preemptions and fewer steps does.</param>
 /// <param name="ElapsedMilliseconds">The minimizer's wall-clock time.</param>
 /// <param name="Text">What it achieved, in words.</param>

@@ -12,11 +12,14 @@ public sealed class CliMinimizeTests : CliTests
         var (exit, output, error) = Run("test", "-m", "locks.opposite-order", "-e", "native", "-i", "300", "--seed", "5", "-o", OutDir);
 
         Assert.True(exit == ExitCode.BugFound, output + error);
-        Assert.Matches(@"Minimized: \d+ steps, \d+ preemptions? (→ \d+ steps, \d+ preemptions? \(fewest preemptions|, kept: )", output);
-        var trace = Path.Combine(OutDir, "locks.opposite-order.trace");
-        Assert.True(File.Exists(trace), output);
-        var (replayExit, replayOutput, replayError) = Run("replay", trace);
-        Assert.True(replayExit == ExitCode.BugFound, replayOutput + replayError);
+        Assert.Matches(@"Minimized: \d+ steps, \d+ preemptions → \d+ steps, 1 preemption \(fewest preemptions", output);
+        foreach (var trace in new[] { "locks.opposite-order.trace", "locks.opposite-order.original.trace" })
+        {
+            var path = Path.Combine(OutDir, trace);
+            Assert.True(File.Exists(path), output);
+            var (replayExit, replayOutput, replayError) = Run("replay", path);
+            Assert.True(replayExit == ExitCode.BugFound, replayOutput + replayError);
+        }
     }
 
     [Fact]
