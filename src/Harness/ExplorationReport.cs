@@ -1,4 +1,5 @@
 using Interleave.Harness.Findings;
+using Interleave.Harness.Tracing;
 using Interleave.Primitives.Instrumentation;
 
 namespace Interleave.Harness;
@@ -40,6 +41,9 @@ public sealed record ExplorationReport
 
     /// <summary>The failing schedule's primitive events, in order: what the account and the HTML report are drawn from.</summary>
     internal IReadOnlyList<PrimitiveEvent> Events { get; init; } = [];
+
+    /// <summary>Where the failing schedule switched away from a task that could go on (known on the native engine only), by the event each comes before.</summary>
+    internal IReadOnlyList<Preemption> Preemptions { get; init; } = [];
 
     /// <summary>
     /// The number of the failing schedule in the seed's sequence (<see cref="ExplorationOptions.FirstSchedule"/>

@@ -88,6 +88,7 @@ public static partial class Explorer
             Trace = trace,
             Account = account,
             Events = reported.Events,
+            Preemptions = reported.Preemptions,
             Minimization = minimization with { OriginalTrace = original.Trace },
         };
     }
@@ -236,6 +237,7 @@ public static partial class Explorer
             Elapsed = search.Elapsed,
             Account = account,
             Events = bug.Events,
+            Preemptions = bug.Preemptions,
             FailingSchedule = options.FirstSchedule + bug.Schedule,
             RaceWarnings = search.RaceWarnings,
             StepsExplored = search.StepsExplored,

@@ -6,7 +6,7 @@ internal static partial class HtmlReport
     private static readonly string Style = $$"""
 
         :root { --ink: #1d2330; --muted: #5f6b7a; --line: #e3e6ed; --card: #ffffff; --page: #f4f5f9;
-          --completed: #3f8f5a; --blocked: #e0a100; --resumed: #2f74c0; --cancelled: #8b93a1; --failed: #c62828; --refused: #7e57c2; --racing: #d81b60; }
+          --completed: #3f8f5a; --blocked: #e0a100; --resumed: #2f74c0; --cancelled: #8b93a1; --failed: #c62828; --refused: #7e57c2; --racing: #d81b60; --preempt: #6a1b9a; }
         * { box-sizing: border-box; }
         body { margin: 0; padding: 24px 32px 48px; background: var(--page); color: var(--ink);
           font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -27,6 +27,7 @@ internal static partial class HtmlReport
         .open-swatch { height: 8px; background: repeating-linear-gradient(45deg, var(--failed) 0 5px, #f3b1b1 5px 10px); }
         .failing-swatch { background: #fff; box-shadow: 0 0 0 3px var(--failed); width: 16px; margin: 0 3px; }
         .racing-swatch { background: #fff; box-shadow: 0 0 0 3px var(--racing); width: 16px; margin: 0 3px; }
+        .preemption-swatch { width: 4px; background: var(--preempt); margin: 0 9px; }
         .timeline-body { display: flex; gap: 16px; align-items: flex-start; }
         .scroller { flex: 1 1 auto; min-width: 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
         .timeline { position: relative; min-width: 100%; }
@@ -41,6 +42,10 @@ internal static partial class HtmlReport
         .tick { position: absolute; width: {{StepWidth}}px; text-align: center; font-size: 11px; line-height: 26px; color: var(--muted); }
         .failing-column { position: absolute; top: 0; bottom: 0; width: {{StepWidth}}px; z-index: 0;
           background: rgba(198, 40, 40, .10); border-left: 1px dashed rgba(198, 40, 40, .55); border-right: 1px dashed rgba(198, 40, 40, .55); }
+        .preemption { position: absolute; top: 0; bottom: 0; width: 0; z-index: 3; border-left: 3px solid var(--preempt); }
+        .preemption-label { position: absolute; top: 1px; left: -1px; padding: 0 2px; border-radius: 0 4px 4px 0; background: var(--preempt); color: #fff; font-size: 10px; line-height: 14px; }
+        .preemptions { margin: 12px 0 0; padding-left: 20px; font-size: 13px; }
+        .preemptions li::marker { color: var(--preempt); }
         .step { position: absolute; top: 8px; width: {{StepWidth - 6}}px; margin-left: 3px; height: 26px; padding: 0; z-index: 2;
           border: 0; border-radius: 6px; color: #fff; font: 600 11px/26px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; cursor: pointer; }
         .step:hover, .step:focus-visible { outline: 2px solid var(--ink); outline-offset: 1px; }

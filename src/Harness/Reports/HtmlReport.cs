@@ -18,8 +18,9 @@ namespace Interleave.Harness.Reports;
 /// click. The same report always renders to the same bytes, so a replay gives an identical page. The markup
 /// is a contract the tests and users' tools rely on: a lane is <c>div.lane[data-task]</c>, a step
 /// <c>.step[data-step]</c> (the failing one <c>class="step failing"</c>, the other accesses of a data race or an
-/// atomicity violation <c>class="step racing"</c>), a wait <c>.wait</c>, the deadlock
-/// section <c>.deadlock</c> and its cycle <c>.cycle</c>.
+/// atomicity violation <c>class="step racing"</c>), a wait <c>.wait</c>, a preemption
+/// <c>.preemption[data-step][data-task]</c> before the step it let run (and its sentence in <c>ul.preemptions</c>),
+/// the deadlock section <c>.deadlock</c> and its cycle <c>.cycle</c>.
 /// </remarks>
 internal static partial class HtmlReport
 {
@@ -51,7 +52,7 @@ internal static partial class HtmlReport
             <h1>{E(testName)}</h1>
             <p><span class="verdict" data-verdict="{E(report.Verdict.ToString())}">{E(report.Verdict.ToString())}</span></p>
             <pre class="message">{E(report.Message)}</pre>
-            <p class="facts">{events.Count} primitive operations by {lanes.Count} tasks{FailingFact(events)}.</p>
+            <p class="facts">{events.Count} primitive operations by {lanes.Count} tasks{PreemptionFact(report.Preemptions)}{FailingFact(events)}.</p>
             </header>
 
             """);
@@ -63,12 +64,12 @@ internal static partial class HtmlReport
         // A hang's timeline stops after one turn of its loop, as its account does, so that the page stays small.
         if (ScheduleAccount.LoopOf(events, report.Finding) is { } loop)
         {
-            AppendTimeline(html, [.. events.Take(loop.Start + loop.Period)], lanes, related);
+            AppendTimeline(html, [.. events.Take(loop.Start + loop.Period)], lanes, related, report.Preemptions);
             html.Append(CultureInfo.InvariantCulture, $"""<p class="loop">Steps {loop.Start + 1}-{loop.Start + loop.Period} repeat to step {events.Count}: the timeline shows one turn of the loop.</p>""").Append('\n');
         }
         else
         {
-            AppendTimeline(html, events, lanes, related);
+            AppendTimeline(html, events, lanes, related, report.Preemptions);
         }
         if (report.Finding is DeadlockFinding deadlock)
         {
@@ -87,6 +88,13 @@ internal static partial class HtmlReport
             """);
         return html.ToString();
     }
+
+    private static string PreemptionFact(IReadOnlyList<Preemption> preemptions) => preemptions.Count switch
+    {
+        0 => string.Empty,
+        1 => ", 1 preemption",
+        var count => string.Create(CultureInfo.InvariantCulture, $", {count} preemptions"),
+    };
 
     private static string FailingFact(IReadOnlyList<PrimitiveEvent> events) =>
         events.Count > 0 ? $"; the schedule failed at step {events.Count}" : string.Empty;
@@ -115,16 +123,17 @@ internal static partial class HtmlReport
         return [.. order.OrderBy(task => task.Id == TaskIdentity.Root.Id ? 0 : 1)];
     }
 
-    private static void AppendTimeline(StringBuilder html, IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<TaskIdentity> lanes, IReadOnlyList<int> related)
+    private static void AppendTimeline(StringBuilder html, IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<TaskIdentity> lanes, IReadOnlyList<int> related, IReadOnlyList<Preemption> preemptions)
     {
         var trackWidth = (events.Count + 1) * StepWidth; // one step more, where waits that never end go on
+        var shownPreemptions = preemptions.Where(p => p.BeforeEvent < events.Count).ToList();
         var code = new SourceCode();
         html.Append("""
             <section class="timeline-section">
             <h2>Timeline</h2>
 
             """);
-        AppendLegend(html, related.Count > 0);
+        AppendLegend(html, related.Count > 0, shownPreemptions.Count > 0);
         html.Append(CultureInfo.InvariantCulture, $"""
             <p class="hint">Hover a step for its source line<span class="click-hint">, click it for the details</span>.</p>
             <div class="timeline-body">
@@ -141,6 +150,13 @@ internal static partial class HtmlReport
         if (events.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"""<div class="failing-column" style="left:{LaneNameWidth + Left(events.Count)}px" title="the failing step"></div>""").Append('\n');
+        }
+
+        foreach (var preemption in shownPreemptions)
+        {
+            var step = preemption.BeforeEvent + 1;
+            var title = $"preemption before step {step}: {ScheduleAccount.Describe(preemption, events[preemption.BeforeEvent])}";
+            html.Append(CultureInfo.InvariantCulture, $"""<div class="preemption" data-step="{step}" data-task="{E(preemption.Task.Name)}" style="left:{LaneNameWidth + Left(step)}px" title="{E(title)}"><span class="preemption-label">&#x21B7;</span></div>""").Append('\n');
         }
 
         foreach (var task in lanes)
@@ -163,9 +179,24 @@ internal static partial class HtmlReport
             </div>
             {Details(events, code)}
             </div>
+            {PreemptionList(events, shownPreemptions)}
             </section>
 
             """);
+    }
+
+    /// <summary>Each preemption as a sentence, in the order of the steps: the switches a person reads the bug from.</summary>
+    private static string PreemptionList(IReadOnlyList<PrimitiveEvent> events, IReadOnlyList<Preemption> preemptions)
+    {
+        if (preemptions.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var items = preemptions.Select(p => string.Create(
+            CultureInfo.InvariantCulture,
+            $"""<li data-step="{p.BeforeEvent + 1}">Before step {p.BeforeEvent + 1}: {E(ScheduleAccount.Describe(p, events[p.BeforeEvent]))}.</li>"""));
+        return $"""<ul class="preemptions">{string.Concat(items)}</ul>""";
     }
 
     // mark: " failing" for the step that failed, " racing" for the other accesses of its race, or nothing.
@@ -232,7 +263,7 @@ internal static partial class HtmlReport
             """);
     }
 
-    private static void AppendLegend(StringBuilder html, bool racing)
+    private static void AppendLegend(StringBuilder html, bool racing, bool preempted)
     {
         html.Append("""<ul class="legend">""");
         foreach (var outcome in Enum.GetValues<OperationOutcome>())
@@ -242,6 +273,7 @@ internal static partial class HtmlReport
 
         html.Append("""<li><span class="swatch wait-swatch"></span>waiting</li><li><span class="swatch open-swatch"></span>waits forever</li><li><span class="swatch failing-swatch"></span>failing step</li>""")
             .Append(racing ? """<li><span class="swatch racing-swatch"></span>the access it races with</li>""" : string.Empty)
+            .Append(preempted ? """<li><span class="swatch preemption-swatch"></span>preemption: another task runs, though this one could go on</li>""" : string.Empty)
             .Append("</ul>\n");
     }
 

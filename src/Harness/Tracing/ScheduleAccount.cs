@@ -73,11 +73,14 @@ internal static class ScheduleAccount
         return text.ToString();
     }
 
-    // The step after a preemption is the chosen task's, unless it ran to its next point without recording one.
-    private static string Mark(Preemption preemption, in PrimitiveEvent next) =>
+    private static string Mark(Preemption preemption, in PrimitiveEvent next) => "-- preemption: " + Describe(preemption, next);
+
+    /// <summary>What a preemption let happen, told by the step it comes before (the account's mark and the HTML report's say the same).</summary>
+    /// <remarks>The step after a preemption is the chosen task's, unless it ran to its next point without recording one.</remarks>
+    internal static string Describe(Preemption preemption, in PrimitiveEvent next) =>
         next.Task == preemption.Task
-            ? $"-- preemption: {preemption.Task.Name} could go on, and waits here while another task takes a step"
-            : $"-- preemption: {next.Task.Name} runs here, though {preemption.Task.Name} could go on";
+            ? $"{preemption.Task.Name} could go on, and waits here while another task takes a step"
+            : $"{next.Task.Name} runs here, though {preemption.Task.Name} could go on";
 
     /// <summary>The loop a hang's schedule ends in (the same for the account and the report); null for another finding, or none.</summary>
     internal static RepeatingTail? LoopOf(IReadOnlyList<PrimitiveEvent> events, Finding? finding) =>
