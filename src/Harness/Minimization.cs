@@ -41,7 +41,10 @@ public sealed record Minimization
     /// <summary>Wall-clock time the minimizer took.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Why the original schedule was kept, when it was: the kind of bug, the engine, or the time.</summary>
+    /// <summary>
+    /// Why the original schedule was kept, when it was (the kind of bug, the engine, or the time), or, when a
+    /// shorter one replaced it without <see cref="FewestPreemptions"/> proven, how it was found; null otherwise.
+    /// </summary>
     public string? Note { get; init; }
 
     /// <summary>The replayable trace of the schedule the exploration found, when the reported one is shorter; empty otherwise.</summary>
@@ -64,7 +67,7 @@ public sealed record Minimization
                 (true, false) => " (fewest preemptions)",
                 _ => string.Empty,
             };
-            return $"{before} → {Describe(Steps, Preemptions)}{proven}";
+            return $"{before} → {Describe(Steps, Preemptions)}{proven}{(Note is null ? string.Empty : $" ({Note})")}";
         }
     }
 

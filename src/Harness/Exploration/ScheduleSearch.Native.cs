@@ -34,6 +34,15 @@ internal sealed partial class ScheduleSearch
     /// </summary>
     internal Func<FoundBug, bool>? Wanted { get; init; }
 
+    /// <summary>
+    /// For the exhaustive search, the preemption count its deepening stops below: it then proves, when it runs out
+    /// with no bug, that none shows with fewer; null to deepen until the schedules run out.
+    /// </summary>
+    internal int? DeepenBelow { get; init; }
+
+    /// <summary>The strategy of the search's one schedule, in place of the options' (the minimizer's variations of a schedule); null for none.</summary>
+    internal INativeStrategy? Guide { get; init; }
+
     /// <summary>For a replay on the native engine, where the schedule stopped fitting the trace; null when it fit.</summary>
     internal string? Divergence { get; private set; }
 
@@ -43,9 +52,9 @@ internal sealed partial class ScheduleSearch
     {
         var replay = _options.ReplayTrace is { } trace ? new ReplayStrategy(NativeTrace.Choices(trace)) : null;
         var stepBound = _options.ReplayTrace is { } recorded ? NativeTrace.StepBound(recorded) : FairStepBound;
-        if (replay is null && _options.Strategy == ExplorationStrategy.Exhaustive)
+        if (replay is null && Guide is null && _options.Strategy == ExplorationStrategy.Exhaustive)
         {
-            _depthFirst = new DepthFirstSearch(_options.PreemptionBound, _options.SleepSets);
+            _depthFirst = new DepthFirstSearch(_options.PreemptionBound, _options.SleepSets, DeepenBelow);
         }
 
         for (var index = 0; index < count; index++)
@@ -60,7 +69,7 @@ internal sealed partial class ScheduleSearch
             _options.Progress?.Report(started);
             var seed = unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)schedule - 1);
             var strategy = NativeStrategyOf(schedule);
-            var iteration = new NativeIteration(replay ?? _depthFirst?.NextSchedule() ?? StrategyFor(strategy, seed), stepBound);
+            var iteration = new NativeIteration(Guide ?? replay ?? _depthFirst?.NextSchedule() ?? StrategyFor(strategy, seed), stepBound);
             ScheduleRecorder? recorder = null;
             iteration.Preempted += task => recorder?.Preempted(task);
             var end = iteration.Run(

@@ -33,7 +33,10 @@ namespace Interleave.Harness.Native;
 /// a bound given there is no later pass, so that search does not prune: it runs every schedule within it.
 /// </para>
 /// </remarks>
-internal sealed partial class DepthFirstSearch(int? preemptionBound, bool sleepSets = false)
+/// <param name="preemptionBound">The most preemptions a schedule may have; null to deepen the bound pass by pass.</param>
+/// <param name="sleepSets">Whether the deepening search prunes with sleep sets.</param>
+/// <param name="deepenBelow">Where the deepening search stops: it runs the passes of fewer preemptions only; null for no end.</param>
+internal sealed partial class DepthFirstSearch(int? preemptionBound, bool sleepSets = false, int? deepenBelow = null)
 {
     private readonly List<Decision> _path = [];
     private readonly bool _deepening = preemptionBound is null;
@@ -42,7 +45,10 @@ internal sealed partial class DepthFirstSearch(int? preemptionBound, bool sleepS
     private bool _boundCutShort;
     private Walk? _last;
 
-    /// <summary>True once every schedule within the bound has run (or, pruning, one of each equivalent few).</summary>
+    /// <summary>
+    /// True once every schedule within the bound (below the deepening's end, when it has one) has run (or, pruning,
+    /// one of each equivalent few).
+    /// </summary>
     internal bool IsComplete { get; private set; }
 
     /// <summary>
@@ -95,7 +101,7 @@ internal sealed partial class DepthFirstSearch(int? preemptionBound, bool sleepS
             _path.RemoveAt(_path.Count - 1);
         }
 
-        if (_deepening && _boundCutShort)
+        if (_deepening && _boundCutShort && (deepenBelow is not { } end || _preemptionBound + 1 < end))
         {
             _preemptionBound++;
             _boundCutShort = false;

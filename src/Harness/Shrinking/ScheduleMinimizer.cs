@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Interleave.Harness.Exploration;
 using Interleave.Harness.Findings;
+using Interleave.Harness.Native;
 using static Interleave.Harness.Exploration.ScheduleSearch;
 
 namespace Interleave.Harness.Shrinking;
@@ -66,23 +67,50 @@ internal static class ScheduleMinimizer
             return (original, kept with { Note = "shrinking runs on the native engine, which does not run assemblies rewritten by `coyote rewrite`", Elapsed = clock.Elapsed });
         }
 
-        var search = Options(options, FewerPreemptionsSchedules, preemptionBound: null, budget);
         // A schedule of Coyote's engine has uncounted preemptions and steps counted its own way: the native
         // schedule with the fewest preemptions replaces it, however long.
         var stepLimit = originalPreemptions is null ? int.MaxValue : original.Events.Count;
         bool Shows(FoundBug bug) => bug.Events.Count <= stepLimit && SameBug.Holds(original.Finding, bug.Finding);
-        var deepening = new ScheduleSearch(test, search, hooks, log: null) { Wanted = Shows };
-        deepening.Run();
-        var schedules = deepening.SchedulesRun;
-        if (deepening.FirstBug is not { } fewest || !Shows(fewest))
+
+        // A native schedule's preemptions, undone one at a time, take a few schedules whatever the test's size;
+        // the search then need only prove that no schedule shows the bug with fewer.
+        var (undone, schedules) = originalPreemptions is null ? (null, 0) : UndoPreemptions(test, options, hooks, original, Shows, clock, budget);
+        var (fewest, proven) = (undone, undone is { Preemptions.Count: 0 });
+        var searched = false;
+        if (!proven && budget > clock.Elapsed)
         {
-            var why = (deepening.Exhausted, deepening.FirstBug) switch
+            var deepening = new ScheduleSearch(test, Options(options, FewerPreemptionsSchedules, preemptionBound: null, budget - clock.Elapsed), hooks, log: null)
             {
-                (true, _) => "no schedule of the native engine shows the bug in as few steps",
-                (_, { } other) => $"the native engine's search ended at another failure: {other.Finding.Message}",
-                _ => string.Create(CultureInfo.InvariantCulture, $"no schedule with the bug in as few steps turned up in the {budget.TotalSeconds:0.#} s allowed"),
+                Wanted = Shows,
+                DeepenBelow = undone?.Preemptions.Count,
             };
-            return (original, kept with { Note = why, SchedulesRun = schedules, Elapsed = clock.Elapsed });
+            deepening.Run();
+            schedules += deepening.SchedulesRun;
+            searched = deepening.Exhausted;
+            if (deepening.FirstBug is { } found && Shows(found))
+            {
+                (fewest, proven) = (found, true);
+            }
+            else
+            {
+                proven = undone is not null && deepening.Exhausted;
+            }
+
+            if (fewest is null || (!proven && fewest.Preemptions.Count == originalPreemptions))
+            {
+                var why = (deepening.Exhausted, deepening.FirstBug) switch
+                {
+                    (true, _) => "no schedule of the native engine shows the bug in as few steps",
+                    (_, { } other) when !Shows(other) => $"the native engine's search ended at another failure: {other.Finding.Message}",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"no schedule with the bug in as few steps and fewer preemptions turned up in the {budget.TotalSeconds:0.#} s allowed"),
+                };
+                return (original, kept with { Note = why, SchedulesRun = schedules, Elapsed = clock.Elapsed });
+            }
+        }
+
+        if (fewest is null)
+        {
+            return (original, kept with { Note = "the time allowed ran out before a schedule with fewer preemptions turned up", SchedulesRun = schedules, Elapsed = clock.Elapsed });
         }
 
         var shortest = fewest;
@@ -105,9 +133,11 @@ internal static class ScheduleMinimizer
             schedules += bounded.SchedulesRun;
         }
 
+        var unsettled = string.Create(CultureInfo.InvariantCulture, $"the search for fewer did not end in the {budget.TotalSeconds:0.#} s allowed");
         if (originalPreemptions == preemptions && shortest.Events.Count == original.Events.Count)
         {
-            return (original, kept with { FewestPreemptions = true, FewestSteps = bounded.Exhausted, SchedulesRun = schedules, Elapsed = clock.Elapsed });
+            var note = proven ? null : $"none of its preemptions could be undone, and {unsettled}";
+            return (original, kept with { FewestPreemptions = proven, FewestSteps = bounded.Exhausted, Note = note, SchedulesRun = schedules, Elapsed = clock.Elapsed });
         }
 
         return (shortest, kept with
@@ -115,11 +145,47 @@ internal static class ScheduleMinimizer
             Steps = shortest.Events.Count,
             Preemptions = preemptions,
             Replaced = true,
-            FewestPreemptions = true,
+            FewestPreemptions = proven,
             FewestSteps = bounded.Exhausted,
+            Note = proven ? null : $"its preemptions undone one at a time; {unsettled}",
             SchedulesRun = schedules,
             Elapsed = clock.Elapsed,
         });
+    }
+
+    /// <summary>
+    /// Undoes <paramref name="original"/>'s preemptions one at a time, keeping each undoing that still shows the
+    /// bug, until none of the kept schedule's can be undone (or the time runs out).
+    /// </summary>
+    /// <returns>The kept schedule (the original when no undoing kept the bug) and the schedules run.</returns>
+    internal static (FoundBug Bug, int Schedules) UndoPreemptions(
+        Func<Task> test, ExplorationOptions options, TestHooks hooks, FoundBug original, Func<FoundBug, bool> shows, Stopwatch clock, TimeSpan budget)
+    {
+        var kept = original;
+        var itself = new PreemptionUndone(NativeTrace.Choices(original.Trace), undoneStep: 0);
+        Guided(test, options, hooks, itself, budget - clock.Elapsed);
+        var preempted = itself.PreemptedSteps;
+        var schedules = 1;
+        for (var i = 0; i < preempted.Count && budget > clock.Elapsed; i++)
+        {
+            var undoing = new PreemptionUndone(NativeTrace.Choices(kept.Trace), preempted[i]);
+            var bug = Guided(test, options, hooks, undoing, budget - clock.Elapsed);
+            schedules++;
+            if (bug is not null && shows(bug) && bug.Preemptions.Count < kept.Preemptions.Count)
+            {
+                (kept, preempted, i) = (bug, undoing.PreemptedSteps, -1);
+            }
+        }
+
+        return (kept, schedules);
+    }
+
+    // The one schedule the guide chooses, run as the search runs its schedules: its bug, or null.
+    private static FoundBug? Guided(Func<Task> test, ExplorationOptions options, TestHooks hooks, PreemptionUndone guide, TimeSpan budget)
+    {
+        var search = new ScheduleSearch(test, Options(options, 1, preemptionBound: null, budget), hooks, log: null) { Guide = guide };
+        search.Run();
+        return search.FirstBug;
     }
 
     private static ExplorationOptions Options(ExplorationOptions options, int schedules, int? preemptionBound, TimeSpan budget) => options with

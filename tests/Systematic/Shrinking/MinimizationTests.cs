@@ -1,12 +1,16 @@
+using System.Diagnostics;
 using Interleave.Bench.TimeToBug;
 using Interleave.Harness;
+using Interleave.Harness.Exploration;
+using Interleave.Harness.Shrinking;
 
 namespace Interleave.Tests.Systematic.Shrinking;
 
 /// <summary>
 /// Shrinking a failing schedule before it is reported: the schedule a random walk found with many
-/// preemptions comes back with the one it needs, marked where the bug needs it, in no more steps; the
-/// minimal and the original trace both replay; correct programs report nothing to shrink; without
+/// preemptions comes back with the one it needs, marked where the bug needs it, in no more steps; undoing its
+/// preemptions one at a time keeps the bug with fewer; the deepening search stops below a count it is given;
+/// the minimal and the original trace both replay; correct programs report nothing to shrink; without
 /// <see cref="ExplorationOptions.MinimizeFor"/> the schedule is reported as found.
 /// </summary>
 public sealed class MinimizationTests
@@ -81,5 +85,47 @@ public sealed class MinimizationTests
 
         Assert.Null(report.Minimization);
         Assert.True(report.Account.Split("-- preemption:").Length > 2, report.Account);
+    }
+
+    [Fact]
+    public void UndoingPreemptions_OfARandomWalksSchedule_KeepsTheBugWithFewerAndReplays()
+    {
+        var found = FirstBug(RandomWalk);
+        bool Shows(ScheduleSearch.FoundBug bug) => SameBug.Holds(found.Finding, bug.Finding) && bug.Events.Count <= found.Events.Count;
+
+        var (undone, schedules) = ScheduleMinimizer.UndoPreemptions(LastSeats.CheckedThenTakenLater, RandomWalk, TestHooks.None, found, Shows, Stopwatch.StartNew(), Budget);
+
+        Assert.True(found.Preemptions.Count > 1, $"{found.Preemptions.Count} preemptions");
+        Assert.InRange(undone.Preemptions.Count, 1, found.Preemptions.Count - 1);
+        Assert.True(Shows(undone), undone.Finding.Message);
+        Assert.InRange(schedules, 2, 1 + (found.Preemptions.Count * found.Preemptions.Count));
+        var replayed = FirstBug(RandomWalk with { ReplayTrace = undone.Trace, Iterations = 1 });
+        Assert.Equal(undone.Events, replayed.Events);
+        Assert.Equal(undone.Preemptions, replayed.Preemptions);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void DeepeningSearch_StopsBelowTheCountItIsGiven(int deepenBelow, bool findsTheOnePreemptionBug)
+    {
+        var search = new ScheduleSearch(
+            LastSeats.CheckedThenTakenLater,
+            new ExplorationOptions { Engine = SchedulingEngine.Native, Strategy = ExplorationStrategy.Exhaustive, Iterations = 100_000 },
+            TestHooks.None,
+            log: null) { DeepenBelow = deepenBelow };
+
+        search.Run();
+
+        Assert.Equal(findsTheOnePreemptionBug, search.FirstBug is not null);
+        Assert.Equal(!findsTheOnePreemptionBug, search.Exhausted);
+        Assert.Equal(findsTheOnePreemptionBug ? 1 : 0, search.FirstBug?.Preemptions.Count ?? 0);
+    }
+
+    private static ScheduleSearch.FoundBug FirstBug(ExplorationOptions options)
+    {
+        var search = new ScheduleSearch(LastSeats.CheckedThenTakenLater, options, TestHooks.None, log: null);
+        search.Run();
+        return search.FirstBug ?? throw new InvalidOperationException("No bug found.");
     }
 }
