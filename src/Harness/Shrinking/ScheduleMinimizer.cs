@@ -76,7 +76,6 @@ internal static class ScheduleMinimizer
         // the search then need only prove that no schedule shows the bug with fewer.
         var (undone, schedules) = originalPreemptions is null ? (null, 0) : UndoPreemptions(test, options, hooks, original, Shows, clock, budget);
         var (fewest, proven) = (undone, undone is { Preemptions.Count: 0 });
-        var searched = false;
         if (!proven && budget > clock.Elapsed)
         {
             var deepening = new ScheduleSearch(test, Options(options, FewerPreemptionsSchedules, preemptionBound: null, budget - clock.Elapsed), hooks, log: null)
@@ -86,7 +85,6 @@ internal static class ScheduleMinimizer
             };
             deepening.Run();
             schedules += deepening.SchedulesRun;
-            searched = deepening.Exhausted;
             if (deepening.FirstBug is { } found && Shows(found))
             {
                 (fewest, proven) = (found, true);
