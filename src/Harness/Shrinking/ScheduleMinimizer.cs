@@ -9,18 +9,20 @@ namespace Interleave.Harness.Shrinking;
 
 /// <summary>
 /// Shrinks a failing schedule to one that shows the same bug in no more steps with the fewest preemptions,
-/// then the fewest steps: the native engine's exhaustive search, deepening its preemption bound from 0,
-/// stops at the first such schedule, which then has the fewest preemptions any has; the search bounded at
-/// that count then looks, within a budget of schedules, for the one with the fewest steps.
+/// then the fewest steps. A native schedule first has its preemptions undone one at a time, each undoing kept
+/// while the bug still shows. The native engine's exhaustive search, deepening its preemption bound from 0
+/// (and stopping below the undone schedule's count), then proves that no schedule shows the bug with fewer,
+/// or stops at the first that does, which then has the fewest any has; the search bounded at that count then
+/// looks, within a budget of schedules, for the one with the fewest steps.
 /// </summary>
 /// <remarks>
-/// Searching rather than cutting the original schedule down step by step is what makes the result minimal
-/// and not merely smaller: every schedule with fewer preemptions ran and none failed the same way in as few
-/// steps. A candidate never has more steps than an original the native engine found, so its account never
-/// gets longer. Tasks
-/// that do not matter drop out with the steps: the shortest schedule runs none of their steps it can leave
-/// until after the failure. The search runs the test's schedules deterministically, so a minimization that
-/// did not run out of time gives the same schedule every time.
+/// The undoing is quick whatever the test's size, but only makes the schedule smaller; the search is what makes
+/// it minimal: every schedule with fewer preemptions ran and none failed the same way in as few steps. When the
+/// time runs out first, the undone schedule is reported and said to be unproven. A candidate never has more
+/// steps than an original the native engine found, so its account never gets longer. Tasks that do not
+/// matter drop out with the steps: the shortest schedule runs none of their steps it can leave until after the
+/// failure. The search runs the test's schedules deterministically, so a minimization that did not run out of
+/// time gives the same schedule every time.
 /// </remarks>
 internal static class ScheduleMinimizer
 {
