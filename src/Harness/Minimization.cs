@@ -22,7 +22,7 @@ public sealed record Minimization
     /// <summary>
     /// True when the reported schedule is not the original: one with no more steps and fewer preemptions, or
     /// as many and fewer steps, shows the same bug. A schedule Coyote's engine found has uncounted
-    /// preemptions: the native schedule with the fewest replaces it, whatever its steps.
+    /// preemptions: a native schedule with no more steps replaces it, the one with the fewest preemptions found.
     /// </summary>
     public bool Replaced { get; init; }
 

@@ -10,7 +10,8 @@ namespace Interleave.Harness.Shrinking;
 /// <summary>
 /// Shrinks a failing schedule to one that shows the same bug in no more steps with the fewest preemptions,
 /// then the fewest steps. A native schedule first has its preemptions undone one at a time, each undoing kept
-/// while the bug still shows. The native engine's exhaustive search, deepening its preemption bound from 0
+/// while the bug still shows; a schedule of Coyote's engine, whose preemptions are not counted, is first found
+/// again by a native walk in no more steps, and that schedule's preemptions are undone. The native engine's exhaustive search, deepening its preemption bound from 0
 /// (and stopping below the undone schedule's count), then proves that no schedule shows the bug with fewer,
 /// or stops at the first that does, which then has the fewest any has; the search bounded at that count then
 /// looks, within a budget of schedules, for the one with the fewest steps.
@@ -19,15 +20,17 @@ namespace Interleave.Harness.Shrinking;
 /// The undoing is quick whatever the test's size, but only makes the schedule smaller; the search is what makes
 /// it minimal: every schedule with fewer preemptions ran and none failed the same way in as few steps. When the
 /// time runs out first, the undone schedule is reported and said to be unproven. A candidate never has more
-/// steps than an original the native engine found, so its account never gets longer. Tasks that do not
-/// matter drop out with the steps: the shortest schedule runs none of their steps it can leave until after the
-/// failure. The search runs the test's schedules deterministically, so a minimization that did not run out of
+/// steps than the original, so its account never gets longer. Tasks that do not matter drop out with the
+/// steps: the shortest schedule runs none of their steps it can leave until after the failure. The search runs the test's schedules deterministically, so a minimization that did not run out of
 /// time gives the same schedule every time.
 /// </remarks>
 internal static class ScheduleMinimizer
 {
     // The schedules of the bounded search that looks for fewer steps, once the fewest preemptions are known.
     private const int FewerStepsSchedules = 1_000;
+
+    // The schedules of the walk that looks for a native schedule of a bug Coyote's engine found.
+    private const int WalkSchedules = 100_000;
 
     // The schedules of the deepening search; the time budget ends it first on all but small tests.
     private const int FewerPreemptionsSchedules = 1_000_000;
@@ -69,14 +72,16 @@ internal static class ScheduleMinimizer
             return (original, kept with { Note = "shrinking runs on the native engine, which does not run assemblies rewritten by `coyote rewrite`", Elapsed = clock.Elapsed });
         }
 
-        // A schedule of Coyote's engine has uncounted preemptions and steps counted its own way: the native
-        // schedule with the fewest preemptions replaces it, however long.
-        var stepLimit = originalPreemptions is null ? int.MaxValue : original.Events.Count;
+        // The reported schedule is never longer than the one found, on either engine: a minimal account is never a longer one.
+        var stepLimit = original.Events.Count;
         bool Shows(FoundBug bug) => bug.Events.Count <= stepLimit && SameBug.Holds(original.Finding, bug.Finding);
 
-        // A native schedule's preemptions, undone one at a time, take a few schedules whatever the test's size;
-        // the search then need only prove that no schedule shows the bug with fewer.
-        var (undone, schedules) = originalPreemptions is null ? (null, 0) : UndoPreemptions(test, options, hooks, original, Shows, clock, budget);
+        // A schedule of Coyote's engine does not tell its preemptions: a native walk first finds the bug in as few
+        // steps, to start from. Its preemptions, undone one at a time, take a few schedules whatever the test's
+        // size; the search then need only prove that no schedule shows the bug with fewer.
+        var (start, schedules) = originalPreemptions is null ? Walk(test, options, hooks, Shows, clock, budget) : (original, 0);
+        var (undone, undoings) = start is null ? (null, 0) : UndoPreemptions(test, options, hooks, start, Shows, clock, budget);
+        schedules += undoings;
         var (fewest, proven) = (undone, undone is { Preemptions.Count: 0 });
         if (!proven && budget > clock.Elapsed)
         {
@@ -102,6 +107,7 @@ internal static class ScheduleMinimizer
                 {
                     (true, _) => "no schedule of the native engine shows the bug in as few steps",
                     (_, { } other) when !Shows(other) => $"the native engine's search ended at another failure: {other.Finding.Message}",
+                    _ when originalPreemptions is null => string.Create(CultureInfo.InvariantCulture, $"no schedule of the native engine with the bug in as few steps turned up in the {budget.TotalSeconds:0.#} s allowed"),
                     _ => string.Create(CultureInfo.InvariantCulture, $"no schedule with the bug in as few steps and fewer preemptions turned up in the {budget.TotalSeconds:0.#} s allowed"),
                 };
                 return (original, kept with { Note = why, SchedulesRun = schedules, Elapsed = clock.Elapsed });
@@ -178,6 +184,18 @@ internal static class ScheduleMinimizer
         }
 
         return (kept, schedules);
+    }
+
+    // A native random walk, with half the time left, for a schedule that shows the bug: the first, or null.
+    private static (FoundBug? Bug, int Schedules) Walk(
+        Func<Task> test, ExplorationOptions options, TestHooks hooks, Func<FoundBug, bool> shows, Stopwatch clock, TimeSpan budget)
+    {
+        var walk = new ScheduleSearch(test, Options(options, WalkSchedules, preemptionBound: null, (budget - clock.Elapsed) / 2) with { Strategy = ExplorationStrategy.Portfolio }, hooks, log: null)
+        {
+            Wanted = shows,
+        };
+        walk.Run();
+        return (walk.FirstBug, walk.SchedulesRun);
     }
 
     // The one schedule the guide chooses, run as the search runs its schedules: its bug, or null.

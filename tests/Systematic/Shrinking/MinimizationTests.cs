@@ -3,6 +3,7 @@ using Interleave.Bench.TimeToBug;
 using Interleave.Harness;
 using Interleave.Harness.Exploration;
 using Interleave.Harness.Shrinking;
+using Interleave.Scenarios;
 
 namespace Interleave.Tests.Systematic.Shrinking;
 
@@ -63,8 +64,23 @@ public sealed class MinimizationTests
         Assert.Null(minimization.OriginalPreemptions);
         Assert.True(minimization.Replaced, minimization.Summary);
         Assert.Equal(1, minimization.Preemptions);
+        Assert.InRange(minimization.Steps, 1, minimization.OriginalSteps);
         Assert.Contains("-- preemption:", report.Account, StringComparison.Ordinal);
         Assert.Equal(report.Account, Explorer.Replay(LastSeats.CheckedThenTakenLater, report.Trace).Account);
+    }
+
+    [Fact]
+    public void DownloadPool_FoundByCoyote_IsReplacedByANativeScheduleNoLonger()
+    {
+        // With no preemption the bug needs more steps than Coyote's walk took: the shorter schedule with one wins.
+        var test = ScenarioCatalog.All.Single(s => s.Name == "download-pool.permit-returned-early").Test;
+        var report = Explorer.Run(test, new ExplorationOptions { Seed = 1, MinimizeFor = TimeSpan.FromSeconds(2) });
+
+        var minimization = Assert.IsType<Minimization>(report.Minimization);
+        Assert.True(minimization.Replaced, minimization.Summary);
+        Assert.NotNull(minimization.Preemptions);
+        Assert.InRange(minimization.Steps, 1, minimization.OriginalSteps);
+        Assert.Equal(report.Account, Explorer.Replay(test, report.Trace).Account);
     }
 
     [Theory]
