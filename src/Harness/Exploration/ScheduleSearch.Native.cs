@@ -57,61 +57,76 @@ internal sealed partial class ScheduleSearch
             _depthFirst = new DepthFirstSearch(_options.PreemptionBound, _options.SleepSets, DeepenBelow);
         }
 
-        for (var index = 0; index < count; index++)
+        var started = 0;
+        var stopped = false;
+        NativeSchedule? current = null;
+
+        (NativeIteration, Func<Task>)? Next()
         {
-            var schedule = first + index + 1;
-            if (ShouldStop(schedule) || _depthFirst is { IsComplete: true })
+            var schedule = first + started + 1;
+            if (stopped || started == count || ShouldStop(schedule) || _depthFirst is { IsComplete: true })
             {
-                return;
+                return null;
             }
 
-            var started = Interlocked.Increment(ref _schedulesRun);
-            _options.Progress?.Report(started);
+            started++;
+            var schedulesRun = Interlocked.Increment(ref _schedulesRun);
+            _options.Progress?.Report(schedulesRun);
             var seed = unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)schedule - 1);
             var strategy = NativeStrategyOf(schedule);
             var iteration = new NativeIteration(Guide ?? replay ?? _depthFirst?.NextSchedule() ?? StrategyFor(strategy, seed), stepBound);
-            ScheduleRecorder? recorder = null;
-            iteration.Preempted += task => recorder?.Preempted(task);
-            var end = iteration.Run(
-                () =>
-                {
-                    recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
-                    return _test();
-                },
-                Patience);
-            Interlocked.Add(ref _stepsExplored, iteration.Steps);
-            _longestNativeSchedule = Math.Max(_longestNativeSchedule, iteration.Steps);
-            LastEvents = recorder?.Events ?? [];
-            LastPreemptions = recorder?.Preemptions ?? [];
-            _options.ScheduleRecorded?.Invoke(LastEvents);
-            _hooks.DisposeIteration();
-            // A schedule the exhaustive search's sleep sets stopped ends as diverged: what it found up to there counts.
-            var pruned = end.Kind == IterationEndKind.Diverged && _depthFirst is { Pruned: true };
-            if (end.Kind == IterationEndKind.Diverged && _depthFirst?.Nondeterminism is { } nondeterminism)
+            var recorded = current = new NativeSchedule(schedule, seed, strategy);
+            iteration.Preempted += task => recorded.Recorder?.Preempted(task);
+            return (iteration, () =>
             {
-                Record(new FoundBug(schedule, StallDiagnosis.Nondeterministic(nondeterminism, Reword), NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices), LastEvents));
-                return;
-            }
-
-            if (end.Kind == IterationEndKind.Diverged && !pruned)
-            {
-                Divergence = $"{end.Message} ({replay?.Divergence})";
-                return;
-            }
-
-            if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
-            {
-                var choices = NativeTrace.Write(strategy.ToString(), seed, stepBound, iteration.Choices);
-                var bug = new FoundBug(schedule, finding, choices, LastEvents) { Preemptions = LastPreemptions };
-                if (Wanted?.Invoke(bug) ?? true)
-                {
-                    Record(bug);
-                    return;
-                }
-            }
-
-            _depthFirst?.Backtrack();
+                recorded.Recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
+                return _test();
+            });
         }
+
+        void Ended(NativeIteration iteration, IterationEnd end) => stopped = !Interpret(current!, iteration, end, replay, stepBound);
+
+        new IterationChain(Next, Ended).Run(Patience);
+    }
+
+    // What one schedule's end tells the search; false when the search stops at it.
+    private bool Interpret(NativeSchedule schedule, NativeIteration iteration, IterationEnd end, ReplayStrategy? replay, int stepBound)
+    {
+        var recorder = schedule.Recorder;
+        Interlocked.Add(ref _stepsExplored, iteration.Steps);
+        _longestNativeSchedule = Math.Max(_longestNativeSchedule, iteration.Steps);
+        LastEvents = recorder?.Events ?? [];
+        LastPreemptions = recorder?.Preemptions ?? [];
+        _options.ScheduleRecorded?.Invoke(LastEvents);
+        _hooks.DisposeIteration();
+        string Trace() => NativeTrace.Write(schedule.Strategy.ToString(), schedule.Seed, stepBound, iteration.Choices);
+
+        // A schedule the exhaustive search's sleep sets stopped ends as diverged: what it found up to there counts.
+        var pruned = end.Kind == IterationEndKind.Diverged && _depthFirst is { Pruned: true };
+        if (end.Kind == IterationEndKind.Diverged && _depthFirst?.Nondeterminism is { } nondeterminism)
+        {
+            Record(new FoundBug(schedule.Number, StallDiagnosis.Nondeterministic(nondeterminism, Reword), Trace(), LastEvents));
+            return false;
+        }
+
+        if (end.Kind == IterationEndKind.Diverged && !pruned)
+        {
+            Divergence = $"{end.Message} ({replay?.Divergence})";
+            return false;
+        }
+
+        if (NativeOutcome.Interpret(end, recorder?.Failure, LastEvents, stepBound, Reword) is { } finding)
+        {
+            var bug = new FoundBug(schedule.Number, finding, Trace(), LastEvents) { Preemptions = LastPreemptions };
+            if (Wanted?.Invoke(bug) ?? true)
+            {
+                Record(bug);
+                return false;
+            }
+        }
+
+        _depthFirst?.Backtrack();
+        return true;
     }
 
     // The native portfolio takes its strategies in turn by schedule number, so a range of schedules runs what
@@ -137,4 +152,16 @@ internal sealed partial class ScheduleSearch
     // Past MaxSteps Coyote's fair strategies choose at random, and count a hang at ten times as many: the
     // native strategies are fair throughout, and count a hang at the same bound.
     private int FairStepBound => checked(_options.MaxSteps * 10);
+
+    // One schedule of the native engine: its number in the run, its strategy and seed, and its recorder once it started.
+    private sealed class NativeSchedule(int number, uint seed, ExplorationStrategy strategy)
+    {
+        internal int Number { get; } = number;
+
+        internal uint Seed { get; } = seed;
+
+        internal ExplorationStrategy Strategy { get; } = strategy;
+
+        internal ScheduleRecorder? Recorder { get; set; }
+    }
 }

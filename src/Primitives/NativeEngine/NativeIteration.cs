@@ -21,9 +21,9 @@ internal sealed class NativeIteration
     private readonly List<int> _choices = [];
     private readonly INativeStrategy _strategy;
     private readonly int _stepBound;
-    private readonly ManualResetEventSlim _ended = new();
-    private readonly ManualResetEventSlim _workersDone = new();
+    private IterationChain? _chain;
     private int _busyWorkers;
+    private int _handedOn;
     private int _nextId;
     private int _steps;
     private bool _rootFinished;
@@ -61,6 +61,12 @@ internal sealed class NativeIteration
     /// <summary>The iteration's virtual clock.</summary>
     internal VirtualTimeProvider Time { get; }
 
+    /// <summary>True once the iteration has ended (its operations may still be unwinding).</summary>
+    internal bool HasEnded => _end is not null;
+
+    /// <summary>How the iteration ended; null while it runs.</summary>
+    internal IterationEnd? End => _end;
+
     /// <summary>Scheduling steps taken so far.</summary>
     internal int Steps => Volatile.Read(ref _steps);
 
@@ -91,30 +97,38 @@ internal sealed class NativeIteration
     /// </summary>
     internal IterationEnd Run(Func<Task> test, TimeSpan patience)
     {
-        NativeOperation root;
-        lock (_sync)
+        var begun = false;
+        IterationEnd? end = null;
+        (NativeIteration, Func<Task>)? First()
         {
-            root = AddLocked(() => _ = RootAsync(test), guard: null);
-            root.State = OperationState.Running;
-            _busyWorkers = 1;
-        }
-
-        NativeWorker.Start(root);
-        var lastSteps = -1;
-        while (!_ended.Wait(patience))
-        {
-            var steps = Steps;
-            if (steps == lastSteps)
+            if (begun)
             {
-                Fail(new IterationEnd(IterationEndKind.NoProgress));
+                return null;
             }
 
-            lastSteps = steps;
+            begun = true;
+            return (this, test);
         }
 
-        _workersDone.Wait(patience);
-        return _end!;
+        new IterationChain(First, (_, ended) => end = ended).Run(patience);
+        return end!;
     }
+
+    /// <summary>Makes <paramref name="test"/> the iteration's first operation, run by <paramref name="chain"/>, and returns it to start.</summary>
+    internal NativeOperation Begin(Func<Task> test, IterationChain chain)
+    {
+        _chain = chain;
+        lock (_sync)
+        {
+            var root = AddLocked(() => _ = RootAsync(test), guard: null);
+            root.State = OperationState.Running;
+            _busyWorkers = 1;
+            return root;
+        }
+    }
+
+    /// <summary>True for the one caller that hands the ended iteration on to its chain's next.</summary>
+    internal bool TryHandOn() => Interlocked.Exchange(ref _handedOn, 1) == 0;
 
     /// <summary>A scheduling point of the calling operation: the strategy may run another operation first.</summary>
     /// <param name="resource">The primitive the operation's next step is about, or null for none.</param>
@@ -197,9 +211,13 @@ internal sealed class NativeIteration
         }
     }
 
-    /// <summary>Runs <paramref name="operation"/> on <paramref name="worker"/>, then the fresh operations each end chooses.</summary>
-    internal void Execute(NativeOperation operation, NativeWorker worker)
+    /// <summary>
+    /// Runs <paramref name="operation"/> on <paramref name="worker"/>, then the fresh operations each end chooses.
+    /// Returns the first operation of the chain's next iteration when this thread was the last of the ended one's.
+    /// </summary>
+    internal NativeOperation? Execute(NativeOperation operation, NativeWorker worker)
     {
+        bool last;
         var next = operation;
         SynchronizationContext.SetSynchronizationContext(Context);
         try
@@ -237,12 +255,22 @@ internal sealed class NativeIteration
             SynchronizationContext.SetSynchronizationContext(null);
             lock (_sync)
             {
-                if (--_busyWorkers == 0 && _end is not null)
-                {
-                    _workersDone.Set();
-                }
+                last = --_busyWorkers == 0 && _end is not null;
             }
         }
+
+        if (!last)
+        {
+            return null;
+        }
+
+        // The chain's code runs as on a fresh thread, not in the last operation's context.
+        if (worker.CleanContext is { } context)
+        {
+            ExecutionContext.Restore(context);
+        }
+
+        return _chain!.HandOn(this);
     }
 
     /// <summary>Told by a task's wrapper that a task's body failed with <paramref name="exception"/>.</summary>
@@ -423,13 +451,6 @@ internal sealed class NativeIteration
                 operation.Worker!.Resume();
             }
         }
-
-        if (_busyWorkers == 0)
-        {
-            _workersDone.Set();
-        }
-
-        _ended.Set();
     }
 
     private void ThrowIfEnded()

@@ -4,8 +4,8 @@ namespace Interleave.Primitives.NativeEngine;
 
 /// <summary>
 /// A thread that runs operations of native iterations, kept and reused: it starts an operation it is given,
-/// runs the operations its operation's end chooses on the same thread, and blocks while its operation waits
-/// at a scheduling point. Coyote starts an OS thread for every operation instead.
+/// runs the operations its operation's end chooses on the same thread (and the next iteration's first, when
+/// its operation ended an iteration), and blocks while its operation waits at a scheduling point. Coyote starts an OS thread for every operation instead.
 /// </summary>
 internal sealed class NativeWorker
 {
@@ -48,9 +48,13 @@ internal sealed class NativeWorker
         while (true)
         {
             _signal.Wait();
-            var operation = _assigned!;
+            var operation = _assigned;
             _assigned = null;
-            operation.Iteration.Execute(operation, this);
+            while (operation is not null)
+            {
+                operation = operation.Iteration.Execute(operation, this);
+            }
+
             Idle.Add(this);
         }
     }
