@@ -18,7 +18,12 @@ internal sealed partial class ScheduleSearch
         ExplorationStrategy.SelectivelyUniformWalk, ExplorationStrategy.Prioritization,
     ];
 
+    // Room a schedule's recorder makes for its events at first: as many as the longest so far, up to a bound
+    // that a hang's tens of thousands do not make every later schedule allocate.
+    private const int ExpectedEventsAtMost = 1024;
+
     private int _longestNativeSchedule;
+    private int _expectedEvents;
     private DepthFirstSearch? _depthFirst;
     private UniformWalkEstimates? _uniformWalk;
 
@@ -79,7 +84,7 @@ internal sealed partial class ScheduleSearch
             iteration.Preempted += task => recorded.Recorder?.Preempted(task);
             return (iteration, () =>
             {
-                recorded.Recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
+                recorded.Recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword, _expectedEvents);
                 return _test();
             });
         }
@@ -93,10 +98,12 @@ internal sealed partial class ScheduleSearch
     private bool Interpret(NativeSchedule schedule, NativeIteration iteration, IterationEnd end, ReplayStrategy? replay, int stepBound)
     {
         var recorder = schedule.Recorder;
+        recorder?.Seal();
         Interlocked.Add(ref _stepsExplored, iteration.Steps);
         _longestNativeSchedule = Math.Max(_longestNativeSchedule, iteration.Steps);
         LastEvents = recorder?.Events ?? [];
         LastPreemptions = recorder?.Preemptions ?? [];
+        _expectedEvents = Math.Min(Math.Max(_expectedEvents, LastEvents.Count), ExpectedEventsAtMost);
         _options.ScheduleRecorded?.Invoke(LastEvents);
         _hooks.DisposeIteration();
         string Trace() => NativeTrace.Write(schedule.Strategy.ToString(), schedule.Seed, stepBound, iteration.Choices);

@@ -25,16 +25,25 @@ internal sealed class ObserverHub : IPrimitiveObserver
     /// <param name="races">What a data race or an atomicity violation on a <c>Shared&lt;T&gt;</c> cell does.</param>
     /// <param name="warn">Told each finding when <paramref name="races"/> is <see cref="RaceChecking.Warn"/>.</param>
     /// <param name="reword">Applied to the message of each finding (a seam for the harness's own tests).</param>
-    internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<Finding> warn, Func<string, string> reword)
+    /// <param name="expectedEvents">About as many events as a schedule of the test had, to make room for.</param>
+    internal static ScheduleRecorder RecordCurrentIteration(RaceChecking races, Action<Finding> warn, Func<string, string> reword, int expectedEvents = 0)
     {
         PrimitiveObservers.Current ??= Instance;
-        var recorder = new ScheduleRecorder();
+        var recorder = new ScheduleRecorder(expectedEvents);
         var key = Scheduling.CurrentIteration;
-        Instance._iterations.AddOrUpdate(key, new Iteration(
+        var iteration = new Iteration(
             recorder,
             races != RaceChecking.Off ? new SharedStateChecks(recorder) : null,
             races == RaceChecking.Warn ? warn : null,
-            reword));
+            reword);
+        if (key is NativeIteration observed)
+        {
+            observed.Observer = iteration;
+        }
+        else
+        {
+            Instance._iterations.AddOrUpdate(key, iteration);
+        }
 
         // Both schedulers say when the bug is found, before they unwind the iteration's remaining tasks:
         // what those do while unwinding is not part of the schedule and must not reach the account.
@@ -53,7 +62,7 @@ internal sealed class ObserverHub : IPrimitiveObserver
     public void OnEvent(in PrimitiveEvent operationEvent)
     {
         var key = Scheduling.CurrentIteration;
-        if (_iterations.TryGetValue(key, out var iteration))
+        if (Find(key) is { } iteration)
         {
             iteration.Recorder.Add(operationEvent);
 
@@ -86,6 +95,9 @@ internal sealed class ObserverHub : IPrimitiveObserver
             }
         }
     }
+
+    private Iteration? Find(object key) =>
+        key is NativeIteration native ? native.Observer as Iteration : _iterations.TryGetValue(key, out var iteration) ? iteration : null;
 
     // What the harness keeps about one iteration: its events, the detectors fed with them, and where their
     // findings go when they are only warnings.

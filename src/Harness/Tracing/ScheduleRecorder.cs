@@ -4,19 +4,22 @@ using Interleave.Primitives.Instrumentation;
 namespace Interleave.Harness.Tracing;
 
 /// <summary>The primitive events of one test iteration, in schedule order, and the harness's finding that failed it, if any.</summary>
-internal sealed class ScheduleRecorder
+/// <param name="expectedEvents">Room for the events to start with: about as many as a schedule of the test had.</param>
+internal sealed class ScheduleRecorder(int expectedEvents = 0)
 {
-    private readonly List<PrimitiveEvent> _events = [];
+    private readonly List<PrimitiveEvent> _events = new(expectedEvents);
     private readonly List<Preemption> _preemptions = [];
     private bool _closed;
+    private bool _sealed;
 
+    /// <summary>The events so far: a copy while the schedule runs, the recorded list itself once <see cref="Seal"/>ed.</summary>
     internal IReadOnlyList<PrimitiveEvent> Events
     {
         get
         {
             lock (_events)
             {
-                return [.. _events];
+                return _sealed ? _events : [.. _events];
             }
         }
     }
@@ -26,7 +29,7 @@ internal sealed class ScheduleRecorder
     {
         lock (_events)
         {
-            if (!_closed)
+            if (!_closed && !_sealed)
             {
                 _events.Add(operationEvent);
             }
@@ -40,7 +43,7 @@ internal sealed class ScheduleRecorder
         {
             lock (_events)
             {
-                return [.. _preemptions];
+                return _sealed ? _preemptions : [.. _preemptions];
             }
         }
     }
@@ -50,7 +53,7 @@ internal sealed class ScheduleRecorder
     {
         lock (_events)
         {
-            if (!_closed)
+            if (!_closed && !_sealed)
             {
                 _preemptions.Add(new Preemption(_events.Count, task));
             }
@@ -74,6 +77,15 @@ internal sealed class ScheduleRecorder
 
     /// <summary>Keeps <paramref name="finding"/> as what failed the schedule, before the harness fails it.</summary>
     internal void Fail(Finding finding) => Failure ??= finding;
+
+    /// <summary>Stops recording for good once the schedule is over, so that its events are read without a copy.</summary>
+    internal void Seal()
+    {
+        lock (_events)
+        {
+            _sealed = true;
+        }
+    }
 
     /// <summary>Stops recording: the schedule ended (a bug was found), later events are teardown.</summary>
     internal void Close()

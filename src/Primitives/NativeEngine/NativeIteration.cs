@@ -61,6 +61,9 @@ internal sealed class NativeIteration
     /// <summary>The iteration's virtual clock.</summary>
     internal VirtualTimeProvider Time { get; }
 
+    /// <summary>What the observer of primitive events keeps of this iteration, kept with it so that each event finds it without a table lookup.</summary>
+    internal object? Observer { get; set; }
+
     /// <summary>True once the iteration has ended (its operations may still be unwinding).</summary>
     internal bool HasEnded => _end is not null;
 
