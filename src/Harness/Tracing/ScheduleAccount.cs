@@ -19,8 +19,11 @@ internal static class ScheduleAccount
     /// <param name="preemptions">Where the scheduler switched away from a task that could go on, each marked before the step it let run.</param>
     internal static string Render(IReadOnlyList<PrimitiveEvent> events, Finding? finding, IReadOnlyList<Preemption>? preemptions = null)
     {
+        // A hang's schedule ends in a loop up to the step bound: its steps up to the loop, one turn of it, and how often it came round.
+        var loop = LoopOf(events, finding);
+        var shown = loop is { } tail ? tail.Start + tail.Period : events.Count;
         var code = new SourceCode();
-        var rows = events.Select((e, index) => (
+        var rows = events.Take(shown).Select((e, index) => (
             Step: (index + 1).ToString(CultureInfo.InvariantCulture),
             Task: e.Task.Name,
             Action: StepDescriber.Action(e),
@@ -31,17 +34,13 @@ internal static class ScheduleAccount
         text.Append(CultureInfo.InvariantCulture, $"Schedule ({events.Count} primitive operations):").AppendLine();
         if (rows.Count > 0)
         {
+            // The steps left out are turns of the loop shown, so only the step numbers could be wider.
             var widths = (
-                Step: rows.Max(r => r.Step.Length),
+                Step: events.Count.ToString(CultureInfo.InvariantCulture).Length,
                 Task: rows.Max(r => r.Task.Length),
                 Action: rows.Max(r => r.Action.Length),
                 Outcome: rows.Max(r => r.Outcome.Length),
                 Source: rows.Max(r => r.Source.Length));
-            var lines = rows.Select(row => $"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source.PadRight(widths.Source)}  {row.Code}".TrimEnd()).ToList();
-
-            // A hang's schedule ends in a loop up to the step bound: its steps up to the loop, one turn of it, and how often it came round.
-            var loop = LoopOf(events, finding);
-            var shown = loop is { } tail ? tail.Start + tail.Period : lines.Count;
             var marks = (preemptions ?? []).ToLookup(preemption => preemption.BeforeEvent);
             for (var index = 0; index < shown; index++)
             {
@@ -50,7 +49,8 @@ internal static class ScheduleAccount
                     text.Append(new string(' ', widths.Step)).Append("  ").Append(Mark(preemption, events[index])).AppendLine();
                 }
 
-                text.Append(lines[index]).AppendLine();
+                var row = rows[index];
+                text.Append($"{row.Step.PadLeft(widths.Step)}  {row.Task.PadRight(widths.Task)}  {row.Action.PadRight(widths.Action)}  {row.Outcome.PadRight(widths.Outcome)}  {row.Source.PadRight(widths.Source)}  {row.Code}".TrimEnd()).AppendLine();
             }
 
             if (loop is { } repeating)
