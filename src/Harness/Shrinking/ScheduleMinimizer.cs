@@ -11,18 +11,20 @@ namespace Interleave.Harness.Shrinking;
 /// Shrinks a failing schedule to one that shows the same bug in no more steps with the fewest preemptions,
 /// then the fewest steps. A native schedule first has its preemptions undone one at a time, each undoing kept
 /// while the bug still shows; a schedule of Coyote's engine, whose preemptions are not counted, is first found
-/// again by a native walk in no more steps, and that schedule's preemptions are undone. The native engine's exhaustive search, deepening its preemption bound from 0
-/// (and stopping below the undone schedule's count), then proves that no schedule shows the bug with fewer,
-/// or stops at the first that does, which then has the fewest any has; the search bounded at that count then
-/// looks, within a budget of schedules, for the one with the fewest steps.
+/// again by a native walk in no more steps, and that schedule's preemptions are undone. The native engine's
+/// exhaustive search, deepening its preemption bound from 0 (and stopping below the undone schedule's count),
+/// then proves that no schedule shows the bug with fewer, or stops at the first that does, which then has the
+/// fewest any has; the search bounded at that count then looks, within a budget of schedules, for the one
+/// with the fewest steps.
 /// </summary>
 /// <remarks>
 /// The undoing is quick whatever the test's size, but only makes the schedule smaller; the search is what makes
 /// it minimal: every schedule with fewer preemptions ran and none failed the same way in as few steps. When the
 /// time runs out first, the undone schedule is reported and said to be unproven. A candidate never has more
 /// steps than the original, so its account never gets longer. Tasks that do not matter drop out with the
-/// steps: the shortest schedule runs none of their steps it can leave until after the failure. The search runs the test's schedules deterministically, so a minimization that did not run out of
-/// time gives the same schedule every time.
+/// steps: the shortest schedule runs none of their steps it can leave until after the failure. The search
+/// runs the test's schedules deterministically, so a minimization that did not run out of time gives the same
+/// schedule every time.
 /// </remarks>
 internal static class ScheduleMinimizer
 {
@@ -186,7 +188,7 @@ internal static class ScheduleMinimizer
         return (kept, schedules);
     }
 
-    // A native random walk, with half the time left, for a schedule that shows the bug: the first, or null.
+    // A walk of the native portfolio, with half the time left, for a schedule that shows the bug: the first, or null.
     private static (FoundBug? Bug, int Schedules) Walk(
         Func<Task> test, ExplorationOptions options, TestHooks hooks, Func<FoundBug, bool> shows, Stopwatch clock, TimeSpan budget)
     {

@@ -38,7 +38,7 @@ internal sealed class IterationChain(Func<(NativeIteration Iteration, Func<Task>
                 var steps = current.Steps;
                 if (current == watched && steps == lastSteps)
                 {
-                    if (!current.HasEnded)
+                    if (current.End is null)
                     {
                         current.Fail(new IterationEnd(IterationEndKind.NoProgress));
                     }
@@ -72,9 +72,7 @@ internal sealed class IterationChain(Func<(NativeIteration Iteration, Func<Task>
         }
         catch (Exception exception)
         {
-            _failure = ExceptionDispatchInfo.Capture(exception);
-            _done.Set();
-            return null;
+            return Stop(exception);
         }
 
         return Begin();
@@ -86,8 +84,7 @@ internal sealed class IterationChain(Func<(NativeIteration Iteration, Func<Task>
         {
             if (next() is not var (iteration, test))
             {
-                _done.Set();
-                return null;
+                return Stop(failure: null);
             }
 
             Volatile.Write(ref _current, iteration);
@@ -95,9 +92,19 @@ internal sealed class IterationChain(Func<(NativeIteration Iteration, Func<Task>
         }
         catch (Exception exception)
         {
-            _failure = ExceptionDispatchInfo.Capture(exception);
-            _done.Set();
-            return null;
+            return Stop(exception);
         }
+    }
+
+    // Ends the chain, keeping what failed it for Run to rethrow; no operation runs next.
+    private NativeOperation? Stop(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            _failure = ExceptionDispatchInfo.Capture(failure);
+        }
+
+        _done.Set();
+        return null;
     }
 }

@@ -64,10 +64,7 @@ internal sealed class NativeIteration
     /// <summary>What the observer of primitive events keeps of this iteration, kept with it so that each event finds it without a table lookup.</summary>
     internal object? Observer { get; set; }
 
-    /// <summary>True once the iteration has ended (its operations may still be unwinding).</summary>
-    internal bool HasEnded => _end is not null;
-
-    /// <summary>How the iteration ended; null while it runs.</summary>
+    /// <summary>How the iteration ended (its operations may still be unwinding); null while it runs.</summary>
     internal IterationEnd? End => _end;
 
     /// <summary>Scheduling steps taken so far.</summary>

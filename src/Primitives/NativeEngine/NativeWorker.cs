@@ -5,7 +5,8 @@ namespace Interleave.Primitives.NativeEngine;
 /// <summary>
 /// A thread that runs operations of native iterations, kept and reused: it starts an operation it is given,
 /// runs the operations its operation's end chooses on the same thread (and the next iteration's first, when
-/// its operation ended an iteration), and blocks while its operation waits at a scheduling point. Coyote starts an OS thread for every operation instead.
+/// its operation ended an iteration), and blocks while its operation waits at a scheduling point. Coyote
+/// starts an OS thread for every operation instead.
 /// </summary>
 internal sealed class NativeWorker
 {
