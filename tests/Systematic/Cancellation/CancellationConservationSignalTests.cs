@@ -302,12 +302,22 @@ public class CancellationConservationSignalTests
                             Volatile.Write(ref victimArrived, 1);
                         }
 
-                        if (wait.IsCompletedSuccessfully && wait.Result == parties - 1)
+                        // A ValueTask is consumed once: read at once when complete, awaited otherwise.
+                        int index;
+                        if (wait.IsCompletedSuccessfully)
                         {
-                            Volatile.Write(ref roundDone, 1);
+                            index = wait.Result;
+                            if (index == parties - 1)
+                            {
+                                Volatile.Write(ref roundDone, 1);
+                            }
+                        }
+                        else
+                        {
+                            index = await wait;
                         }
 
-                        results[id] = $"index {await wait}";
+                        results[id] = $"index {index}";
                     }
                     catch (OperationCanceledException)
                     {
