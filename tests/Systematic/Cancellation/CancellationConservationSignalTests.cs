@@ -302,19 +302,12 @@ public class CancellationConservationSignalTests
                             Volatile.Write(ref victimArrived, 1);
                         }
 
-                        // A ValueTask is consumed once: read at once when complete, awaited otherwise.
-                        int index;
-                        if (wait.IsCompletedSuccessfully)
+                        // A ValueTask is consumed once: note whether it completed at once, then await it.
+                        var synchronous = wait.IsCompletedSuccessfully;
+                        var index = await wait;
+                        if (synchronous && index == parties - 1)
                         {
-                            index = wait.Result;
-                            if (index == parties - 1)
-                            {
-                                Volatile.Write(ref roundDone, 1);
-                            }
-                        }
-                        else
-                        {
-                            index = await wait;
+                            Volatile.Write(ref roundDone, 1);
                         }
 
                         results[id] = $"index {index}";
