@@ -10,7 +10,9 @@ namespace Interleave.Primitives.NativeEngine;
 /// </summary>
 internal sealed class NativeWorker
 {
-    private static readonly ConcurrentBag<NativeWorker> Idle = [];
+    // Last in, first out: the worker that went idle last is likely still spinning in its wait, where one idle
+    // for longer sleeps in the kernel, and waking a sleeping thread takes a kernel wake-up.
+    private static readonly ConcurrentStack<NativeWorker> Idle = new();
     private readonly SemaphoreSlim _signal = new(0);
     private NativeOperation? _assigned;
 
@@ -25,7 +27,7 @@ internal sealed class NativeWorker
     /// <summary>Runs <paramref name="operation"/>, which has not started, on an idle worker (a new one when none is).</summary>
     internal static void Start(NativeOperation operation)
     {
-        if (!Idle.TryTake(out var worker))
+        if (!Idle.TryPop(out var worker))
         {
             worker = new NativeWorker();
         }
@@ -56,7 +58,7 @@ internal sealed class NativeWorker
                 operation = operation.Iteration.Execute(operation, this);
             }
 
-            Idle.Add(this);
+            Idle.Push(this);
         }
     }
 }
