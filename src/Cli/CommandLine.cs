@@ -69,7 +69,7 @@ public static class CommandLine
         switch (failure)
         {
             // A hook's message names the method and what it threw; its stack trace belongs to the user's code.
-            case UsageException or TraceException or TestHookException:
+            case UsageException or TraceException or TestHookException or TestSetupException:
                 error.WriteLine($"interleave: {failure.Message.ReplaceLineEndings(" ")}");
                 return ExitCode.UsageError;
             default:

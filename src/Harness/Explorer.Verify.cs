@@ -28,6 +28,7 @@ public static partial class Explorer
     /// <returns>The report of a run in which no schedule failed.</returns>
     /// <exception cref="BugFoundException">A schedule failed.</exception>
     /// <exception cref="UncontrolledTestException">A schedule stalled on work the scheduler cannot see: the test cannot be judged.</exception>
+    /// <exception cref="TestSetupException">Code the test calls failed to load: it cannot run as built.</exception>
     public static ExplorationReport Verify(
         Func<Task> test,
         int iterations = 1000,

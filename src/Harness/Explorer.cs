@@ -30,6 +30,7 @@ public static partial class Explorer
     /// <param name="options">How to explore; defaults to 100 random schedules.</param>
     /// <returns>What the exploration found.</returns>
     /// <exception cref="TestHookException">A set-up or tear-down method of the test's assembly failed.</exception>
+    /// <exception cref="TestSetupException">Code the test calls failed to load: it cannot run as built.</exception>
     public static ExplorationReport Run(Func<Task> test, ExplorationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(test);
@@ -48,6 +49,7 @@ public static partial class Explorer
     /// The trace is unreadable, was recorded for another test or Coyote version, or the schedule diverged
     /// because the code changed (the message names the step), or it replayed without the failure.
     /// </exception>
+    /// <exception cref="TestSetupException">Code the test calls failed to load: it cannot run as built.</exception>
     public static ExplorationReport Replay(Func<Task> test, string trace, string? testName = null)
     {
         ArgumentNullException.ThrowIfNull(test);
@@ -69,6 +71,7 @@ public static partial class Explorer
         var search = new ScheduleSearch(test, options, hooks, log: null);
         search.Run();
         var name = options.TestName ?? TraceFile.NameOf(test);
+        ThrowIfNotLoadable(search, name);
         if (options.MinimizeFor is not { } budget || search.FirstBug is not { } found)
         {
             return Report(search, options, name);
@@ -93,6 +96,15 @@ public static partial class Explorer
         };
     }
 
+    // A failure to load the test's code fails every schedule alike: a set-up error, not a bug to report.
+    private static void ThrowIfNotLoadable(ScheduleSearch search, string testName)
+    {
+        if (search.LoadFailure is { } failure)
+        {
+            throw new TestSetupException(LoadFailures.Describe(failure, testName), failure);
+        }
+    }
+
     internal static ExplorationReport Replay(Func<Task> test, string trace, string? testName, TestHooks hooks)
     {
         ArgumentNullException.ThrowIfNull(trace);
@@ -108,6 +120,7 @@ public static partial class Explorer
         };
         var search = new ScheduleSearch(test, options, hooks, log);
         search.Run();
+        ThrowIfNotLoadable(search, name);
         var report = Report(search, options, name);
         if ((search.Divergence ?? CoyoteMessages.Divergence(log.ToString())) is { } divergence)
         {

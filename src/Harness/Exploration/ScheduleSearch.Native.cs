@@ -85,7 +85,7 @@ internal sealed partial class ScheduleSearch
             return (iteration, () =>
             {
                 recorded.Recorder = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword, _expectedEvents);
-                return _test();
+                return Watched();
             });
         }
 

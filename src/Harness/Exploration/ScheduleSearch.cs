@@ -34,6 +34,7 @@ internal sealed partial class ScheduleSearch
     private int _nextChunk;
     private readonly List<Finding> _warnings = [];
     private volatile bool _timedOut;
+    private Exception? _loadFailure;
 
     internal ScheduleSearch(Func<Task> test, ExplorationOptions options, TestHooks hooks, TextWriter? log)
     {
@@ -43,6 +44,12 @@ internal sealed partial class ScheduleSearch
         _log = log;
         _baseSeed = options.Seed ?? (uint)Random.Shared.NextInt64(0, uint.MaxValue);
     }
+
+    /// <summary>
+    /// The runtime's failure to load code the test calls, if a schedule failed with one: the test cannot run
+    /// as built, and the search stopped at it (see <see cref="LoadFailures"/>).
+    /// </summary>
+    internal Exception? LoadFailure => Volatile.Read(ref _loadFailure);
 
     /// <summary>The failing schedule with the lowest number, if any.</summary>
     internal FoundBug? FirstBug => _firstBug;
@@ -136,7 +143,7 @@ internal sealed partial class ScheduleSearch
         Task RecordedTest()
         {
             lastIteration = ObserverHub.RecordCurrentIteration(_options.Races, Warn, Reword);
-            return _test();
+            return Watched();
         }
 
         using var engine = TestingEngine.Create(Configure(unchecked(_baseSeed + (uint)_options.FirstSchedule + (uint)first), count), RecordedTest);
@@ -191,8 +198,50 @@ internal sealed partial class ScheduleSearch
         }
     }
 
+    // Runs the test, noting a failure to load the code it calls, on either engine, thrown at once or by its task.
+    // The continuation only notes: it runs inline where the task fails and posts no operation of its own.
+    private Task Watched()
+    {
+        Task task;
+        try
+        {
+            task = _test();
+        }
+        catch (Exception error)
+        {
+            NoteLoadFailure(error);
+            throw;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            return task;
+        }
+
+        _ = task.ContinueWith(
+            static (failed, search) => ((ScheduleSearch)search!).NoteLoadFailure(failed.Exception),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return task;
+    }
+
+    private void NoteLoadFailure(Exception? error)
+    {
+        if (LoadFailures.Find(error) is { } failure)
+        {
+            Interlocked.CompareExchange(ref _loadFailure, failure, null);
+        }
+    }
+
     private bool ShouldStop(int schedule)
     {
+        if (LoadFailure is not null)
+        {
+            return true;
+        }
+
         if (_firstBug is { } bug && bug.Schedule < schedule)
         {
             return true;
