@@ -35,7 +35,6 @@ internal sealed class EngineProcess
     /// <param name="job">The job.</param>
     /// <param name="testName">The test's name, for messages.</param>
     /// <param name="progress">Told the schedules the process reports; null for none.</param>
-    /// <exception cref="UsageException">The process refused the job's test as this one would: it cannot run as built, or a hook of it failed.</exception>
     /// <exception cref="InvalidOperationException">The process ended without a result: it failed, or was killed.</exception>
     internal TestResult Run(EngineJob job, string testName, IProgress<int>? progress)
     {
@@ -62,14 +61,6 @@ internal sealed class EngineProcess
 
         _process.WaitForExit();
         var errors = _errors.ToString();
-
-        // It refused its input as this process would have (a test that cannot run as built, a failing hook): say it as this process would.
-        const string prefix = "interleave: ";
-        if (_process.ExitCode == ExitCode.UsageError && errors.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            throw new UsageException(errors[prefix.Length..].Trim());
-        }
-
         throw new InvalidOperationException(
             $"Engine process {_number} failed with exit code {_process.ExitCode} while exploring {testName}{(errors.Length == 0 ? "." : ":" + Environment.NewLine + errors)}");
     }
